@@ -1,0 +1,129 @@
+// `slmnet-node` run flags, as Substrate spells them.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export const DEV_ACCOUNTS = ['alice', 'bob', 'charlie', 'dave', 'eve', 'ferdie'] as const;
+export const DEFAULT_BASE_PATH = join(homedir(), '.local', 'share', 'slmnet-node');
+
+export interface RunOptions {
+  dev: boolean;
+  chain: string;
+  basePath?: string;
+  tmp: boolean;
+  name?: string;
+  validator: boolean;
+  devKey?: (typeof DEV_ACCOUNTS)[number];
+  forceAuthoring: boolean;
+  rpcPort: number;
+  rpcHost: string;
+  rpcCors: string[] | 'all' | null;
+  rpcMethods: 'auto' | 'safe' | 'unsafe';
+  rpcMaxConnections: number;
+  rpcMaxRequestSize: number; // MiB
+  rpcMaxResponseSize: number; // MiB
+  rpcMaxSubscriptionsPerConnection: number;
+  prometheusPort: number | null;
+  prometheusExternal: boolean;
+  port: number;
+  listenAddr: string[];
+  bootnodes: string[];
+  reservedNodes: string[];
+  publicAddr: string[];
+  nodeKey?: string;
+  nodeKeyFile?: string;
+  log: string[];
+}
+
+export const int = (what: string, min = 0, max = 65535) => (v: string): number => {
+  if (!/^\d+$/.test(v)) throw new InvalidArgumentError(`${what} must be an integer`);
+  const n = Number(v);
+  if (n < min || n > max) throw new InvalidArgumentError(`${what} must be between ${min} and ${max}`);
+  return n;
+};
+const collect = (v: string, prev: string[] = []) => [...prev, ...v.split(/\s+/).filter(Boolean)];
+
+/** Adds the run flags to `cmd`. Network flags are accepted now and used by the p2p layer. */
+export function addRunOptions(cmd: Command): Command {
+  cmd
+    .option('--dev', 'development chain: --chain=dev --force-authoring --rpc-cors=all --alice, and --tmp unless --base-path is given')
+    .option('--chain <spec>', 'chain spec: dev, local or a path to a chain spec JSON file')
+    .option('-d, --base-path <path>', `where the node keeps its data (default ${DEFAULT_BASE_PATH})`)
+    .option('--tmp', 'run in a temporary directory deleted on exit')
+    .option('--name <name>', 'human-readable node name')
+    .option('--validator', 'author blocks and vote on finality with the keys in the keystore')
+    .option('--force-authoring', 'author blocks even when offline (single-node networks)')
+    .option('--insecure-validator-i-know-what-i-do', 'allow --validator with unsafe RPC or external RPC')
+    .option('--rpc-port <port>', 'JSON-RPC (WebSocket and HTTP) port', int('--rpc-port'), 9944)
+    .option('--rpc-external', 'listen for RPC on all interfaces (safe methods only with --rpc-methods auto)')
+    .option('--unsafe-rpc-external', 'listen for RPC on all interfaces, unsafe methods allowed')
+    .addOption(new Option('--rpc-methods <methods>', 'which RPC methods to expose').choices(['auto', 'safe', 'unsafe']).default('auto'))
+    .option('--rpc-cors <origins>', 'allowed browser origins: "all" or a comma-separated list')
+    .option('--rpc-max-connections <n>', 'maximum simultaneous RPC connections', int('--rpc-max-connections', 1, 100000), 100)
+    .option('--rpc-max-request-size <MiB>', 'maximum RPC request size in MiB', int('--rpc-max-request-size', 1, 1024), 15)
+    .option('--rpc-max-response-size <MiB>', 'maximum RPC response size in MiB', int('--rpc-max-response-size', 1, 1024), 15)
+    .option('--rpc-max-subscriptions-per-connection <n>', 'subscription limit per connection', int('--rpc-max-subscriptions-per-connection', 1, 1_000_000), 1024)
+    .option('--prometheus-port <port>', 'Prometheus metrics port', int('--prometheus-port'), 9615)
+    .option('--prometheus-external', 'serve metrics on all interfaces')
+    .option('--no-prometheus', 'do not serve Prometheus metrics')
+    .option('--no-telemetry', 'disable telemetry (there is none; accepted for compatibility)')
+    .option('--telemetry-url <url...>', 'accepted for compatibility; ignored')
+    .option('--port <port>', 'p2p TCP port', int('--port'), 30333)
+    .option('--listen-addr <multiaddr...>', 'p2p listen multiaddresses', collect)
+    .option('--bootnodes <multiaddr...>', 'bootnode multiaddresses (with /p2p/<peer id>)', collect)
+    .option('--reserved-nodes <multiaddr...>', 'reserved peers', collect)
+    .option('--reserved-only', 'only connect to reserved peers')
+    .option('--public-addr <multiaddr...>', 'public addresses to advertise', collect)
+    .option('--node-key <hex>', 'ed25519 secret key of the libp2p identity (hex)')
+    .option('--node-key-file <path>', 'file holding the libp2p identity secret')
+    .option('--no-mdns', 'disable mDNS discovery')
+    .option('--in-peers <n>', 'maximum inbound peers', int('--in-peers', 0, 10000), 32)
+    .option('--out-peers <n>', 'maximum outbound peers', int('--out-peers', 0, 10000), 8)
+    .option('--no-hardware-benchmarks', 'accepted for compatibility')
+    .option('--state-pruning <mode>', 'only "archive" is supported', 'archive')
+    .option('--blocks-pruning <mode>', 'only "archive" is supported', 'archive')
+    .option('-l, --log <targets...>', 'log filters, e.g. -l sync=debug,runtime=trace', collect);
+  for (const a of DEV_ACCOUNTS) cmd.option(`--${a}`, `shortcut for --name ${a[0].toUpperCase() + a.slice(1)} --validator with //${a[0].toUpperCase() + a.slice(1)}'s keys`);
+  return cmd;
+}
+
+/** Resolves flags into RunOptions, applying Substrate's --dev and --alice semantics. */
+export function resolveRunOptions(o: Record<string, any>): RunOptions {
+  const devKey = DEV_ACCOUNTS.find((a) => o[a]);
+  if (DEV_ACCOUNTS.filter((a) => o[a]).length > 1) throw new InvalidArgumentError('use at most one of --alice … --ferdie');
+  const dev = Boolean(o.dev);
+  if (o.statePruning !== 'archive' || o.blocksPruning !== 'archive') throw new InvalidArgumentError('only archive pruning is supported');
+  const external = Boolean(o.rpcExternal || o.unsafeRpcExternal);
+  const rpcMethods = (o.unsafeRpcExternal && o.rpcMethods === 'auto') ? 'unsafe' : o.rpcMethods;
+  const cors = o.rpcCors === undefined ? (dev ? 'all' : null) : o.rpcCors === 'all' ? 'all' : String(o.rpcCors).split(',').map((s: string) => s.trim()).filter(Boolean);
+  const key = devKey ?? (dev ? 'alice' : undefined);
+  const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
+  return {
+    dev,
+    chain: o.chain ?? (dev ? 'dev' : 'local'),
+    basePath: o.basePath,
+    tmp: Boolean(o.tmp) || (dev && !o.basePath),
+    name: o.name ?? (key ? capital(key) : undefined),
+    validator: Boolean(o.validator) || key !== undefined,
+    devKey: key,
+    forceAuthoring: Boolean(o.forceAuthoring) || dev,
+    rpcPort: o.rpcPort,
+    rpcHost: external ? '0.0.0.0' : '127.0.0.1',
+    rpcCors: cors,
+    rpcMethods,
+    rpcMaxConnections: o.rpcMaxConnections,
+    rpcMaxRequestSize: o.rpcMaxRequestSize,
+    rpcMaxResponseSize: o.rpcMaxResponseSize,
+    rpcMaxSubscriptionsPerConnection: o.rpcMaxSubscriptionsPerConnection,
+    prometheusPort: o.prometheus === false ? null : o.prometheusPort,
+    prometheusExternal: Boolean(o.prometheusExternal),
+    port: o.port,
+    listenAddr: o.listenAddr ?? [],
+    bootnodes: o.bootnodes ?? [],
+    reservedNodes: o.reservedNodes ?? [],
+    publicAddr: o.publicAddr ?? [],
+    nodeKey: o.nodeKey,
+    nodeKeyFile: o.nodeKeyFile,
+    log: o.log ?? [],
+  };
+}

@@ -1,0 +1,54 @@
+// system_*: node identity, chain properties, health, account nonces.
+import { decodeAddress } from '@polkadot/util-crypto';
+import { decodeExtrinsic, equalBytes, T } from '@slmnet/runtime-spec';
+import { RpcError } from '../errors.ts';
+import type { RpcServer } from '../server.ts';
+import { expectParams, string } from '../params.ts';
+import type { ChainApi } from './context.ts';
+import type { TransactionPool } from '../../txpool/pool.ts';
+
+export interface SystemInfo {
+  name: string;
+  version: string;
+  chainName: string;
+  chainType: string;
+  properties: Record<string, unknown>;
+  roles: string[];
+  peerId: string;
+  listenAddresses: string[];
+}
+
+export function registerSystem(server: RpcServer, chain: ChainApi, pool: TransactionPool, info: SystemInfo): void {
+  const noParams = (f: () => unknown) => (params: unknown[]) => { expectParams(params, 0, 0); return f(); };
+  server.register('system_name', noParams(() => info.name));
+  server.register('system_version', noParams(() => info.version));
+  server.register('system_chain', noParams(() => info.chainName));
+  server.register('system_chainType', noParams(() => info.chainType));
+  server.register('system_properties', noParams(() => info.properties));
+  server.register('system_health', noParams(() => ({ peers: 0, isSyncing: false, shouldHavePeers: false })));
+  server.register('system_localPeerId', noParams(() => info.peerId));
+  server.register('system_localListenAddresses', noParams(() => info.listenAddresses));
+  server.register('system_nodeRoles', noParams(() => info.roles));
+  server.register('system_peers', noParams(() => []), { unsafe: true });
+  server.register('system_syncState', noParams(() => {
+    const best = chain.header(chain.bestHash())!.number;
+    return { startingBlock: 0, currentBlock: best, highestBlock: best };
+  }));
+
+  // Next nonce counting the account's transactions already in the pool (Substrate's system_accountNextIndex).
+  server.register('system_accountNextIndex', (params) => {
+    expectParams(params, 1, 1);
+    const addr = string(params[0], 'account');
+    let who: Uint8Array;
+    try { who = decodeAddress(addr); } catch { throw new RpcError(-32602, `Invalid params: invalid account ${addr}`); }
+    const onChain = T.decodeAll(T.u32, chain.call(chain.bestHash(), 'AccountNonceApi_account_nonce', who));
+    const pooled = new Set<number>();
+    for (const xt of pool.pendingExtrinsics()) {
+      const s = decodeExtrinsic(xt).signed;
+      if (s && (s.address.tag === 'Id' || s.address.tag === 'Address32') && equalBytes(s.address.value, who)) pooled.add(s.nonce);
+    }
+    let next = onChain;
+    while (pooled.has(next)) next++;
+    return next;
+  }, { aliases: ['account_nextIndex'] });
+}

@@ -1,0 +1,46 @@
+// Hashing and signature checks used by the runtime. Pure functions: the wasm
+// backends of @polkadot/util-crypto are deterministic. Hosts must await
+// `cryptoReady()` once before executing the runtime.
+import {
+  blake2AsU8a, cryptoWaitReady, ed25519Verify, sr25519Verify, xxhashAsU8a,
+} from '@polkadot/util-crypto';
+
+export const cryptoReady = (): Promise<boolean> => cryptoWaitReady();
+export const blake2_256 = (d: Uint8Array): Uint8Array => blake2AsU8a(d, 256);
+export const blake2_128 = (d: Uint8Array): Uint8Array => blake2AsU8a(d, 128);
+export const blake2_64 = (d: Uint8Array): Uint8Array => blake2AsU8a(d, 64);
+export const twox128 = (d: Uint8Array): Uint8Array => xxhashAsU8a(d, 128);
+export const twox64 = (d: Uint8Array): Uint8Array => xxhashAsU8a(d, 64);
+export const twox256 = (d: Uint8Array): Uint8Array => xxhashAsU8a(d, 256);
+
+export function verifySr25519(msg: Uint8Array, sig: Uint8Array, pub: Uint8Array): boolean {
+  try { return sr25519Verify(msg, sig, pub); } catch { return false; }
+}
+export function verifyEd25519(msg: Uint8Array, sig: Uint8Array, pub: Uint8Array): boolean {
+  try { return ed25519Verify(msg, sig, pub); } catch { return false; }
+}
+
+const utf8 = new TextEncoder();
+export const text = (s: string): Uint8Array => utf8.encode(s);
+
+export function concat(...parts: Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) { out.set(p, o); o += p.length; }
+  return out;
+}
+
+export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export const toHex = (b: Uint8Array): string => '0x' + Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
+export function fromHex(h: string): Uint8Array {
+  const s = h.startsWith('0x') ? h.slice(2) : h;
+  if (s.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(s)) throw new Error(`invalid hex: ${h.slice(0, 20)}`);
+  return new Uint8Array(Buffer.from(s, 'hex'));
+}

@@ -1,0 +1,11 @@
+// @slmnet/runtime-spec: the SLMnet state machine, pure and deterministic.
+export * from './api-types.ts';
+export * as T from './codec/types.ts';
+export * as config from './config.ts';
+export { cryptoReady, blake2_256, toHex, fromHex, concat, equalBytes, text } from './crypto.ts';
+export { Ext, type Host } from './framework/ext.ts';
+export { strKey, keyStr } from './framework/overlay.ts';
+export { Header, DigestItem, type Header as HeaderValue } from './primitives.ts';
+export { runtime, composition, setKeystoreHost, type KeystoreHost } from './runtime.ts';
+export { encodeExtrinsic, encodeExtra, decodeExtrinsic, signingPayload, mortal } from './extrinsic.ts';
+export { parseJson, stringifyJson, type GenesisConfig } from './genesis.ts';

@@ -1,16 +1,12 @@
 // author_*: transaction submission and watching, keys.
 import { BadFormat, blake2_256, decodeExtrinsic, toHex } from '@slmnet/runtime-spec';
-import { RpcError } from '../errors.ts';
+import { AUTHOR_BAD_FORMAT, AUTHOR_OTHER, invalidParams, RpcError } from '../errors.ts';
 import type { RpcServer } from '../server.ts';
 import { arrayOf, expectParams, hexBytes, string } from '../params.ts';
 import type { ChainApi } from './context.ts';
 import { PoolError, type TransactionPool } from '../../txpool/pool.ts';
 import type { Keystore, Scheme } from '../../keystore.ts';
 
-/** sc-rpc-api author error codes. */
-const BAD_FORMAT = 1001;
-const BAD_KEY_TYPE = 1005;
-const UNSUPPORTED_KEY_TYPE = 1006;
 
 const SCHEMES: Record<string, Scheme> = { aura: 'sr25519', babe: 'sr25519', imon: 'sr25519', audi: 'sr25519', gran: 'ed25519' };
 const SESSION_KEYS: [string, Scheme][] = [['aura', 'sr25519'], ['gran', 'ed25519']];
@@ -23,7 +19,7 @@ function parseExtrinsic(v: unknown): Uint8Array {
   try {
     decodeExtrinsic(bytes);
   } catch (e) {
-    if (e instanceof BadFormat) throw new RpcError(BAD_FORMAT, `Extrinsic has invalid format: ${e.message}`);
+    if (e instanceof BadFormat) throw new RpcError(AUTHOR_BAD_FORMAT, `Extrinsic has invalid format: ${e.message}`);
     throw e;
   }
   return bytes;
@@ -36,7 +32,7 @@ const poolError = (e: unknown): never => {
 
 function keyType(v: unknown): string {
   const kt = string(v, 'keyType');
-  if (kt.length !== 4) throw new RpcError(BAD_KEY_TYPE, 'Invalid key type ID format (should be of length four)');
+  if (kt.length !== 4) throw new RpcError(AUTHOR_OTHER, 'Invalid key type ID format (should be of length four)');
   return kt;
 }
 
@@ -72,7 +68,7 @@ export function registerAuthor(server: RpcServer, { chain, pool, keystore }: Aut
     const hashes = arrayOf(params[0], (item: any) => {
       if (item && typeof item === 'object' && 'Hash' in item) return hexBytes(item.Hash, 'hash');
       if (item && typeof item === 'object' && 'Extrinsic' in item) return blake2_256(hexBytes(item.Extrinsic, 'extrinsic'));
-      throw new RpcError(-32602, 'Invalid params: expected [{"Hash": …} | {"Extrinsic": …}]');
+      throw invalidParams('expected [{"Hash": …} | {"Extrinsic": …}]');
     });
     return pool.remove(hashes).map(toHex);
   }, { unsafe: true });
@@ -83,9 +79,9 @@ export function registerAuthor(server: RpcServer, { chain, pool, keystore }: Aut
     const suri = string(params[1], 'suri');
     const pub = hexBytes(params[2], 'publicKey');
     const scheme = SCHEMES[kt];
-    if (!scheme) throw new RpcError(UNSUPPORTED_KEY_TYPE, `Key type ID is unsupported: ${kt}`);
+    if (!scheme) throw new RpcError(AUTHOR_OTHER, `Key type ID is unsupported: ${kt}`);
     const derived = keystore.insertSuri(kt, suri, scheme);
-    if (Buffer.compare(derived, pub) !== 0) throw new RpcError(1003 /* KeyStoreUnavailable/KeyPairMismatch */, 'The key pair does not match the public key');
+    if (Buffer.compare(derived, pub) !== 0) throw new RpcError(AUTHOR_OTHER, 'The key pair does not match the public key');
     return null;
   }, { unsafe: true });
 
@@ -102,7 +98,7 @@ export function registerAuthor(server: RpcServer, { chain, pool, keystore }: Aut
   server.register('author_hasSessionKeys', (params) => {
     expectParams(params, 1, 1);
     const keys = hexBytes(params[0], 'sessionKeys');
-    if (keys.length !== 32 * SESSION_KEYS.length) throw new RpcError(1007 /* InvalidSessionKeys */, 'Session keys are not encoded correctly');
+    if (keys.length !== 32 * SESSION_KEYS.length) throw new RpcError(AUTHOR_OTHER, 'Session keys are not encoded correctly');
     return keystore.has(SESSION_KEYS.map(([kt], i) => [keys.subarray(i * 32, i * 32 + 32), kt] as [Uint8Array, string]));
   }, { unsafe: true });
 }

@@ -1,19 +1,18 @@
 // state_*: storage reads, proofs, runtime calls, metadata, runtime version.
 import { blake2_256, runtime, toHex } from '@slmnet/runtime-spec';
-import { RpcError } from '../errors.ts';
+import { RpcError, STATE_INVALID_BLOCK_RANGE, STATE_INVALID_COUNT, STATE_OTHER } from '../errors.ts';
 import type { RpcServer } from '../server.ts';
 import { arrayOf, expectParams, hexBytes, optHash, string, u32 } from '../params.ts';
 import type { ChainApi } from './context.ts';
 
 /** Substrate caps state_getKeysPaged at 1000 keys per call. */
 const MAX_KEYS_PAGE = 1000;
-const STATE_ERROR = 4003; // sc-rpc-api state error base for client errors
 
 export function registerState(server: RpcServer, chain: ChainApi): void {
   const at = (v: unknown): Uint8Array => {
     const h = optHash(v);
     if (!h) return chain.bestHash();
-    if (!chain.header(h)) throw new RpcError(STATE_ERROR, `Client error: UnknownBlock: Header was not found in the database: ${toHex(h)}`);
+    if (!chain.header(h)) throw new RpcError(STATE_OTHER, `Client error: UnknownBlock: Header was not found in the database: ${toHex(h)}`);
     return h;
   };
   const get = (params: unknown[]) => {
@@ -29,7 +28,7 @@ export function registerState(server: RpcServer, chain: ChainApi): void {
     expectParams(params, 2, 4);
     const prefix = params[0] === null || params[0] === undefined ? new Uint8Array() : hexBytes(params[0], 'prefix');
     const count = u32(params[1], 'count');
-    if (count > MAX_KEYS_PAGE) throw new RpcError(-32602, `count exceeds maximum value. value: ${count}, max: ${MAX_KEYS_PAGE}`);
+    if (count > MAX_KEYS_PAGE) throw new RpcError(STATE_INVALID_COUNT, `count exceeds maximum value. value: ${count}, max: ${MAX_KEYS_PAGE}`);
     const start = params[2] === null || params[2] === undefined ? undefined : hexBytes(params[2], 'startKey');
     return chain.keysPaged(at(params[3]), prefix, count, start).map(toHex);
   }, { aliases: ['state_getKeysPagedAt'] });
@@ -39,13 +38,13 @@ export function registerState(server: RpcServer, chain: ChainApi): void {
     const hash = at(params[1]);
     const prefix = hexBytes(params[0], 'prefix');
     return chain.keysPaged(hash, prefix, 100_000).map(toHex);
-  }, { unsafe: true });
+  }, { unsafe: true, unsafeCode: STATE_OTHER });
 
   server.register('state_getPairs', (params) => {
     expectParams(params, 1, 2);
     const hash = at(params[1]);
     return chain.keysPaged(hash, hexBytes(params[0], 'prefix'), 100_000).map((k) => [toHex(k), toHex(chain.storage(hash, k)!)]);
-  }, { unsafe: true });
+  }, { unsafe: true, unsafeCode: STATE_OTHER });
 
   server.register('state_queryStorageAt', (params) => {
     expectParams(params, 1, 2);
@@ -61,8 +60,8 @@ export function registerState(server: RpcServer, chain: ChainApi): void {
     const to = at(params[2]);
     const fromN = chain.header(from)!.number;
     const toN = chain.header(to)!.number;
-    if (toN < fromN) throw new RpcError(STATE_ERROR, 'Invalid block range: from block is after to block');
-    if (toN - fromN > 1000) throw new RpcError(STATE_ERROR, 'Invalid block range: at most 1000 blocks per query');
+    if (toN < fromN) throw new RpcError(STATE_INVALID_BLOCK_RANGE, 'Cannot resolve a block range: from block is after to block');
+    if (toN - fromN > 1000) throw new RpcError(STATE_INVALID_BLOCK_RANGE, 'Cannot resolve a block range: at most 1000 blocks per query');
     // walk back from `to` so forks are followed correctly
     const hashes: Uint8Array[] = [];
     for (let h = to; ; h = chain.header(h)!.parent_hash) {
@@ -95,12 +94,12 @@ export function registerState(server: RpcServer, chain: ChainApi): void {
   server.register('state_call', (params) => {
     expectParams(params, 2, 3);
     const method = string(params[0], 'method');
-    const data = params[1] === '' ? new Uint8Array() : hexBytes(params[1], 'data');
+    const data = hexBytes(params[1], 'data', { emptyString: true });
     const hash = at(params[2]);
     try {
       return toHex(chain.call(hash, method, data));
     } catch (e) {
-      throw new RpcError(4002 /* Client error in state_call, as sc-rpc's Error::Client */, `Client error: Execution failed: ${(e as Error).message}`);
+      throw new RpcError(STATE_OTHER, `Client error: Execution failed: ${(e as Error).message}`);
     }
   }, { aliases: ['state_callAt'] });
 
@@ -126,7 +125,7 @@ export function registerState(server: RpcServer, chain: ChainApi): void {
     subscribe: 'state_subscribeStorage', unsubscribe: ['state_unsubscribeStorage'], notification: 'state_storage',
     start: (params, sink) => {
       const keys = params[0] === undefined || params[0] === null ? [] : arrayOf(params[0], (k) => hexBytes(k, 'key'));
-      if (keys.length > 1000) throw new RpcError(-32602, 'too many keys in one storage subscription (max 1000)');
+      if (keys.length > 1000) throw new RpcError(STATE_OTHER, 'too many keys in one storage subscription (max 1000)');
       const last = new Map<string, string | null>();
       const snapshot = (hash: Uint8Array, all: boolean) => {
         const changes: [string, string | null][] = [];

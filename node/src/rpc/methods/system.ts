@@ -1,7 +1,7 @@
 // system_*: node identity, chain properties, health, account nonces.
 import { decodeAddress } from '@polkadot/util-crypto';
 import { decodeExtrinsic, equalBytes, T } from '@slmnet/runtime-spec';
-import { RpcError } from '../errors.ts';
+import { invalidParams } from '../errors.ts';
 import type { RpcServer } from '../server.ts';
 import { expectParams, string } from '../params.ts';
 import type { ChainApi } from './context.ts';
@@ -40,7 +40,7 @@ export function registerSystem(server: RpcServer, chain: ChainApi, pool: Transac
     expectParams(params, 1, 1);
     const addr = string(params[0], 'account');
     let who: Uint8Array;
-    try { who = decodeAddress(addr); } catch { throw new RpcError(-32602, `Invalid params: invalid account ${addr}`); }
+    try { who = decodeAddress(addr); } catch { throw invalidParams(`invalid account ${addr}`); }
     const onChain = T.decodeAll(T.u32, chain.call(chain.bestHash(), 'AccountNonceApi_account_nonce', who));
     const pooled = new Set<number>();
     for (const xt of pool.pendingExtrinsics()) {

@@ -5,7 +5,7 @@ import type { RpcServer } from '../server.ts';
 import { arrayOf, expectParams, hexBytes, string } from '../params.ts';
 import type { ChainApi } from './context.ts';
 import { PoolError, type TransactionPool } from '../../txpool/pool.ts';
-import type { Keystore, Scheme } from '../../keystore.ts';
+import { derivePublic, type Keystore, type Scheme } from '../../keystore.ts';
 
 
 const SCHEMES: Record<string, Scheme> = { aura: 'sr25519', babe: 'sr25519', imon: 'sr25519', audi: 'sr25519', gran: 'ed25519' };
@@ -80,8 +80,10 @@ export function registerAuthor(server: RpcServer, { chain, pool, keystore }: Aut
     const pub = hexBytes(params[2], 'publicKey');
     const scheme = SCHEMES[kt];
     if (!scheme) throw new RpcError(AUTHOR_OTHER, `Key type ID is unsupported: ${kt}`);
-    const derived = keystore.insertSuri(kt, suri, scheme);
+    let derived: Uint8Array;
+    try { derived = derivePublic(suri, scheme); } catch (e) { throw new RpcError(AUTHOR_OTHER, `Invalid secret URI: ${(e as Error).message}`); }
     if (Buffer.compare(derived, pub) !== 0) throw new RpcError(AUTHOR_OTHER, 'The key pair does not match the public key');
+    keystore.insert(kt, suri, pub);
     return null;
   }, { unsafe: true });
 

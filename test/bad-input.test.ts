@@ -1,4 +1,5 @@
 // Bad input gets Substrate's error and changes nothing; the node keeps serving.
+import '@polkadot/api-augment';
 import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { u8aToHex } from '@polkadot/util';

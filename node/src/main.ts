@@ -9,7 +9,8 @@ import { addRunOptions, DEFAULT_BASE_PATH, resolveRunOptions } from './cli/optio
 import { keyCommand } from './cli/key.ts';
 import { runNode } from './service.ts';
 
-export const VERSION = '0.1.0';
+import { VERSION } from './version.ts';
+export { VERSION };
 
 function chainIdOf(chain: string): string {
   return loadChainSpec(chain).id;

@@ -1,0 +1,148 @@
+// Wires the node together: database + client, pool, keystore, Aura, GRANDPA,
+// RPC, metrics and the informant; stops cleanly on SIGINT/SIGTERM.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { blake2_256, cryptoReady, runtime, setKeystoreHost } from '@slmnet/runtime-spec';
+import { genesisStorage, loadChainSpec } from './chain-spec.ts';
+import { Client } from './chain/client.ts';
+import { DEFAULT_BASE_PATH, type RunOptions } from './cli/options.ts';
+import { AuraWorker } from './consensus/aura.ts';
+import { GrandpaVoter } from './consensus/grandpa.ts';
+import { Keystore } from './keystore.ts';
+import { configureLogging, Informant, logger } from './log.ts';
+import { Metrics, ROLE_AUTHORITY, ROLE_FULL, serveMetrics, type MetricsServer } from './metrics.ts';
+import { loadOrCreateNodeKey, networkKeyPath, parseNodeKey, parseNodeKeyFile, peerIdFromNodeKey } from './node-key.ts';
+import { RpcServer } from './rpc/server.ts';
+import { registerAuthor } from './rpc/methods/author.ts';
+import { registerChain } from './rpc/methods/chain.ts';
+import { registerGrandpa } from './rpc/methods/grandpa.ts';
+import { registerPayment } from './rpc/methods/payment.ts';
+import { registerState } from './rpc/methods/state.ts';
+import { registerSystem } from './rpc/methods/system.ts';
+import { TransactionPool } from './txpool/pool.ts';
+import { VERSION } from './version.ts';
+
+const log = logger('substrate');
+
+function readNodeKeyFile(file: string): Uint8Array {
+  let data: Uint8Array;
+  try { data = readFileSync(file); } catch (e) { throw new Error(`cannot read --node-key-file ${file}: ${(e as Error).message}`); }
+  return parseNodeKeyFile(data);
+}
+const DEV_NAMES: Record<string, string> = { alice: 'Alice', bob: 'Bob', charlie: 'Charlie', dave: 'Dave', eve: 'Eve', ferdie: 'Ferdie' };
+
+export interface RunningService {
+  rpcPort: number;
+  stop(): Promise<void>;
+}
+
+/** Starts the node and resolves once RPC listens; the process then runs until a signal. */
+export async function runNode(o: RunOptions, { handleSignals = true } = {}): Promise<RunningService> {
+  configureLogging({ directives: o.log });
+  await cryptoReady();
+  const spec = loadChainSpec(o.chain);
+  const tmp = o.tmp ? mkdtempSync(join(tmpdir(), 'slmnet-node-')) : undefined;
+  const base = tmp ?? o.basePath ?? DEFAULT_BASE_PATH;
+  const chainDir = join(base, 'chains', spec.id);
+  mkdirSync(chainDir, { recursive: true });
+
+  const name = o.name ?? `slmnet-${Math.floor(Math.random() * 1e6)}`;
+  log.info('SLMnet Node');
+  log.info(`✌️  version ${VERSION}`);
+  log.info(`📋 Chain specification: ${spec.name}`);
+  log.info(`🏷  Node name: ${name}`);
+  log.info(`👤 Role: ${o.validator ? 'AUTHORITY' : 'FULL'}`);
+  log.info(`💾 Database: LMDB at ${join(chainDir, 'db', 'full')}`);
+
+  const client = await Client.open({ path: join(chainDir, 'db', 'full'), runtime, genesisStorage: genesisStorage(spec), chainId: spec.id });
+  const nodeKey = o.nodeKey ? parseNodeKey(o.nodeKey) : o.nodeKeyFile ? readNodeKeyFile(o.nodeKeyFile) : loadOrCreateNodeKey(networkKeyPath(base, spec.id));
+  const peerId = peerIdFromNodeKey(nodeKey);
+  log.info(`🏷  Local node identity is: ${peerId}`);
+
+  // dev keys (--alice…) live in memory only, as in Substrate
+  const keystore = Keystore.open(tmp ? null : join(chainDir, 'keystore'));
+  if (o.devKey) {
+    const who = DEV_NAMES[o.devKey];
+    keystore.addEphemeral('aura', `//${who}`, 'sr25519');
+    keystore.addEphemeral('gran', `//${who}`, 'ed25519');
+  }
+  setKeystoreHost({ generate: (kt, scheme) => keystore.generate(kt, scheme) });
+
+  const metrics = new Metrics({ chain: spec.id, name, version: VERSION, roles: o.validator ? ROLE_AUTHORITY : ROLE_FULL }).bindChain(client);
+  const pool = new TransactionPool({
+    validate: (xt, at, source) => client.validateTransaction(source, xt, at.hash),
+    hash: blake2_256,
+    maxTxBytes: 5 * 1024 * 1024,
+  });
+  const unsubs: (() => void)[] = [];
+  unsubs.push(client.onNewBest((hash, header) => {
+    void pool.onBlockImported({ hash, number: header.number, extrinsics: client.body(hash) ?? [] }, { hash, number: header.number });
+    metrics.readyTransactions.set(pool.status().ready);
+  }));
+  unsubs.push(client.onFinalized((_h, _header, newly) => pool.onFinalized(newly)));
+
+  const aura = o.validator ? new AuraWorker({
+    client, keystore, metrics: { blockConstructed: (s) => metrics.proposerBlockConstructed.observe(s) },
+    pool: { ready: () => [...pool.ready()].map((t) => t.xt), reportInvalid: (xts) => { pool.remove(xts.map(blake2_256)); } },
+  }).start() : undefined;
+  const grandpa = new GrandpaVoter({ client, keystore: o.validator ? keystore : undefined }).start();
+  const informant = new Informant(client).start();
+
+  const rpc = new RpcServer({
+    host: o.rpcHost, port: o.rpcPort, methodsPolicy: o.rpcMethods, cors: o.rpcCors,
+    maxConnections: o.rpcMaxConnections, maxRequestBytes: o.rpcMaxRequestSize * 1024 * 1024,
+    maxResponseBytes: o.rpcMaxResponseSize * 1024 * 1024, maxSubscriptionsPerConnection: o.rpcMaxSubscriptionsPerConnection,
+    log: (m) => logger('rpc').debug(m),
+  });
+  const chainApi = {
+    genesisHash: client.genesisHash,
+    bestHash: () => client.bestHash(), finalizedHash: () => client.finalizedHash(), hashAt: (n: number) => client.hashAt(n),
+    header: (h: Uint8Array) => client.header(h), body: (h: Uint8Array) => client.body(h), justification: (h: Uint8Array) => client.justification(h),
+    storage: (h: Uint8Array, k: Uint8Array) => client.storage(h, k),
+    keysPaged: (h: Uint8Array, p: Uint8Array, c: number, s?: Uint8Array) => client.keysPaged(h, p, c, s),
+    readProof: (h: Uint8Array, k: Uint8Array[]) => client.readProof(h, k),
+    call: (h: Uint8Array, m: string, i: Uint8Array) => client.call(h, m, i),
+    onNewBest: (cb: any) => client.onNewBest(cb), onFinalized: (cb: any) => client.onFinalized(cb),
+    onImported: (cb: any) => client.onImported(cb), onJustification: (cb: any) => client.onJustification(cb),
+  };
+  registerChain(rpc, chainApi);
+  registerState(rpc, chainApi);
+  registerAuthor(rpc, { chain: chainApi, pool, keystore });
+  registerPayment(rpc, chainApi);
+  registerGrandpa(rpc, chainApi, grandpa);
+  registerSystem(rpc, chainApi, pool, {
+    name, version: VERSION, chainName: spec.name, chainType: spec.chainType, properties: spec.properties,
+    roles: [o.validator ? 'Authority' : 'Full'], peerId, listenAddresses: [],
+  });
+  rpc.onHttpGet('/health', () => ({ isSyncing: false, peers: 0, shouldHavePeers: false }));
+  const { host, port } = await rpc.listen();
+  log.info(`Running JSON-RPC server: addr=${host}:${port}, allowed origins=${o.rpcCors === 'all' || o.rpcCors === null ? '["*"]' : JSON.stringify(o.rpcCors)}`);
+  process.stdout.write(`RPC listening on ws://${host}:${port} (HTTP too). Connect with @polkadot/api: new WsProvider('ws://${host}:${port}')\n`);
+
+  let metricsServer: MetricsServer | undefined;
+  if (o.prometheusPort !== null) {
+    metricsServer = await serveMetrics(metrics, { port: o.prometheusPort, external: o.prometheusExternal });
+    log.info(`〽️ Prometheus exporter started at ${metricsServer.host}:${metricsServer.port}`);
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= (async () => {
+    log.info('Shutting down...');
+    aura?.stop();
+    grandpa.stop();
+    informant.stop();
+    for (const u of unsubs) u();
+    metrics.unbind();
+    await rpc.close();
+    await metricsServer?.close();
+    await client.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  })());
+  if (handleSignals) {
+    const onSignal = () => { void stop().then(() => process.exit(0)); };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
+  return { rpcPort: port, stop };
+}

@@ -66,9 +66,12 @@ function feeDetails(xt: Uint8Array, len: number) {
   const info = executive.infoOf(decoded);
   const tip = decoded.signed?.tip ?? 0n;
   if (!decoded.signed) return { inclusion_fee: undefined, tip };
-  const d = payment.computeFeeDetails(len, { weight: info.weight, class: info.class, paysFee: info.paysFee }, tip);
-  return { inclusion_fee: { base_fee: d.baseFee, len_fee: d.lenFee, adjusted_weight_fee: d.adjustedWeightFee }, tip: d.tip };
+  return feeDetailsValue(payment.computeFeeDetails(len, { weight: info.weight, class: info.class, paysFee: info.paysFee }, tip));
 }
+const feeDetailsValue = (d: payment.FeeDetails) => ({
+  inclusion_fee: d.inclusionFee && { base_fee: d.inclusionFee.baseFee, len_fee: d.inclusionFee.lenFee, adjusted_weight_fee: d.inclusionFee.adjustedWeightFee },
+  tip: d.tip,
+});
 function callInfo(call: Uint8Array, len: number) {
   const c = T.decodeAll(composition.RuntimeCall, call);
   const di = composition.dispatchInfo(c);
@@ -172,9 +175,7 @@ const API_LIST: Api[] = [
         return { weight: total, class: { tag: di.class, value: undefined }, partial_fee: fee };
       }, 'Query information of a dispatch class, weight, and fee of a given encoded `Call`.'),
       m('query_call_fee_details', [['call', composition.RuntimeCall], ['len', T.u32]], D.FeeDetails, (_e, call, len) => {
-        const di = composition.dispatchInfo(call);
-        const d = payment.computeFeeDetails(len, di, 0n);
-        return { inclusion_fee: { base_fee: d.baseFee, len_fee: d.lenFee, adjusted_weight_fee: d.adjustedWeightFee }, tip: 0n };
+        return feeDetailsValue(payment.computeFeeDetails(len, composition.dispatchInfo(call), 0n));
       }, 'Query fee details of a given encoded `Call`.'),
       m('query_weight_to_fee', [['weight', Weight]], T.u128, (_e, w) => payment.weightToFee(w.ref_time)),
       m('query_length_to_fee', [['length', T.u32]], T.u128, (_e, l: number) => BigInt(l) * C.TRANSACTION_BYTE_FEE),

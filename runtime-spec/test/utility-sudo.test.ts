@@ -104,7 +104,7 @@ const BOB = acc(2);
 const signed = (who: Uint8Array): Origin => ({ kind: 'signed', who });
 const ROOT: Origin = { kind: 'root' };
 
-const c = (p: string, name: string, args: any = {}): RuntimeCallValue => ({ tag: p, value: { tag: name, value: args } });
+const c = (p: string, name: string, args: any = undefined): RuntimeCallValue => ({ tag: p, value: { tag: name, value: args } });
 const set = (v: number) => c('Test', 'set', { v });
 const fail = () => c('Test', 'fail');
 const batch = (kind: 'batch' | 'batch_all' | 'force_batch', calls: RuntimeCallValue[]) => c('Utility', kind, { calls });

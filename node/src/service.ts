@@ -95,17 +95,8 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
     maxResponseBytes: o.rpcMaxResponseSize * 1024 * 1024, maxSubscriptionsPerConnection: o.rpcMaxSubscriptionsPerConnection,
     log: (m) => logger('rpc').debug(m),
   });
-  const chainApi = {
-    genesisHash: client.genesisHash,
-    bestHash: () => client.bestHash(), finalizedHash: () => client.finalizedHash(), hashAt: (n: number) => client.hashAt(n),
-    header: (h: Uint8Array) => client.header(h), body: (h: Uint8Array) => client.body(h), justification: (h: Uint8Array) => client.justification(h),
-    storage: (h: Uint8Array, k: Uint8Array) => client.storage(h, k),
-    keysPaged: (h: Uint8Array, p: Uint8Array, c: number, s?: Uint8Array) => client.keysPaged(h, p, c, s),
-    readProof: (h: Uint8Array, k: Uint8Array[]) => client.readProof(h, k),
-    call: (h: Uint8Array, m: string, i: Uint8Array) => client.call(h, m, i),
-    onNewBest: (cb: any) => client.onNewBest(cb), onFinalized: (cb: any) => client.onFinalized(cb),
-    onImported: (cb: any) => client.onImported(cb), onJustification: (cb: any) => client.onJustification(cb),
-  };
+  const chainApi = client;
+
   registerChain(rpc, chainApi);
   registerState(rpc, chainApi);
   registerAuthor(rpc, { chain: chainApi, pool, keystore });
@@ -123,7 +114,6 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
   let metricsServer: MetricsServer | undefined;
   if (o.prometheusPort !== null) {
     metricsServer = await serveMetrics(metrics, { port: o.prometheusPort, external: o.prometheusExternal });
-    log.info(`〽️ Prometheus exporter started at ${metricsServer.host}:${metricsServer.port}`);
   }
 
   let stopping: Promise<void> | undefined;

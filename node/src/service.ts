@@ -86,7 +86,7 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
     client, keystore, metrics: { blockConstructed: (s) => metrics.proposerBlockConstructed.observe(s) },
     pool: { ready: () => [...pool.ready()].map((t) => t.xt), reportInvalid: (xts) => { pool.remove(xts.map(blake2_256)); } },
   }).start() : undefined;
-  const grandpa = new GrandpaVoter({ client, keystore: o.validator ? keystore : undefined }).start();
+  const grandpa = new GrandpaVoter({ client, keystore: o.validator ? keystore : undefined, voteDelayMs: 500 }).start();
   const informant = new Informant(client).start();
 
   const rpc = new RpcServer({

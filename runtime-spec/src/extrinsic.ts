@@ -36,7 +36,8 @@ export const UncheckedExtrinsicTy: T.Ty<Uint8Array> = (() => {
       const end = input.i + n;
       if (end > input.length) throw new Error('unexpected end of input');
       input.i = end;
-      return input.slice(start, end);
+      // a plain copy: slicing scale-ts's Uint8Array subclass would construct the subclass
+      return new Uint8Array(input.buffer, input.byteOffset + start, end - start).slice();
     }),
   );
   const signedExtra = T.lazy(() => ExtraTy);

@@ -414,13 +414,14 @@ describe('transaction payment', () => {
 
   it('fee = base + length + weight (+ tip), as compute_fee_raw', () => {
     const d = TP.computeFeeDetails(100, info(1_000_000_000n), 7n);
-    const base = C.EXTRINSIC_BASE_WEIGHT / C.WEIGHT_FEE_DIVISOR; // 250 µs -> 25_000
-    expect(base).toBe(25_000n);
+    const base = C.EXTRINSIC_BASE_WEIGHT / C.WEIGHT_FEE_DIVISOR; // linear weight-to-fee, multiplier 1
+    const weightFee = 1_000_000_000n / C.WEIGHT_FEE_DIVISOR;
+    const lenFee = 100n * C.TRANSACTION_BYTE_FEE;
     expect(d).toEqual({
-      inclusionFee: { baseFee: 25_000n, lenFee: 100n * C.TRANSACTION_BYTE_FEE, adjustedWeightFee: 100_000n },
-      baseFee: 25_000n, lenFee: 100_000_000n, adjustedWeightFee: 100_000n, tip: 7n,
+      inclusionFee: { baseFee: base, lenFee, adjustedWeightFee: weightFee },
+      baseFee: base, lenFee, adjustedWeightFee: weightFee, tip: 7n,
     });
-    expect(TP.computeFee(100, info(1_000_000_000n), 7n)).toBe(25_000n + 100_000_000n + 100_000n + 7n);
+    expect(TP.computeFee(100, info(1_000_000_000n), 7n)).toBe(base + lenFee + weightFee + 7n);
     expect(TP.computeFeeDetails(100, info(1_000_000_000n, 'Normal', false), 7n)).toMatchObject({ inclusionFee: undefined, tip: 7n });
     expect(TP.computeFee(100, info(1_000_000_000n, 'Normal', false), 7n)).toBe(7n);
     expect(TP.weightToFee(10n * C.MAXIMUM_BLOCK_WEIGHT)).toBe(C.MAXIMUM_BLOCK_WEIGHT / C.WEIGHT_FEE_DIVISOR); // capped

@@ -73,6 +73,11 @@ export interface GrandpaOptions {
   ss58Prefix?: number;
   /** Re-send our votes of the current round every this many ms (gossip may drop them). Off by default. */
   rebroadcastMs?: number;
+  /**
+   * Wait this long after a new block before voting (Substrate's gossip duration). Finalizing in the
+   * same instant as import makes clients such as @polkadot/api skip the InBlock status. Default 0.
+   */
+  voteDelayMs?: number;
 }
 
 export class GrandpaVoter {
@@ -210,10 +215,12 @@ export class GrandpaVoter {
     if (this.scheduled || !this.running) return;
     this.scheduled = true;
     // Deferred: votes and finality must not run inside the client's own event dispatch.
-    setImmediate(() => {
+    const run = () => {
       this.scheduled = false;
       try { this.progress(); } catch (e) { log.warn(`GRANDPA voter error: ${(e as Error).stack ?? e}`); }
-    });
+    };
+    if (this.o.voteDelayMs) setTimeout(run, this.o.voteDelayMs).unref?.();
+    else setImmediate(run);
   }
 
   /** Advances the voter as far as the known votes allow. */

@@ -145,7 +145,7 @@ export const balances = pallet({
       weight: () => WEIGHTS.transfer_allow_death,
       dispatch: ({ ext, origin }, { dest, value }) => {
         const source = ensureSigned(origin);
-        transfer(ext, source, lookupAccount(dest), value, 'Expendable');
+        transferCall(ext, source, lookupAccount(dest), value, 'Expendable');
       },
     }),
     force_transfer: call({
@@ -155,7 +155,7 @@ export const balances = pallet({
       weight: () => WEIGHTS.force_transfer,
       dispatch: ({ ext, origin }, { source, dest, value }) => {
         ensureRoot(origin);
-        transfer(ext, lookupAccount(source), lookupAccount(dest), value, 'Expendable');
+        transferCall(ext, lookupAccount(source), lookupAccount(dest), value, 'Expendable');
       },
     }),
     transfer_keep_alive: call({
@@ -164,7 +164,7 @@ export const balances = pallet({
       weight: () => WEIGHTS.transfer_keep_alive,
       dispatch: ({ ext, origin }, { dest, value }) => {
         const source = ensureSigned(origin);
-        transfer(ext, source, lookupAccount(dest), value, 'Preserve');
+        transferCall(ext, source, lookupAccount(dest), value, 'Preserve');
       },
     }),
     transfer_all: call({
@@ -175,7 +175,7 @@ export const balances = pallet({
         const source = ensureSigned(origin);
         const preservation: Preservation = keep_alive ? 'Preserve' : 'Expendable';
         const amount = reducibleBalance(ext, source, preservation, 'Polite');
-        transfer(ext, source, lookupAccount(dest), amount, preservation);
+        transferCall(ext, source, lookupAccount(dest), amount, preservation);
       },
     }),
     force_unreserve: call({
@@ -536,6 +536,27 @@ function increaseBalance(ext: Ext, who: Uint8Array, amount: bigint, precision: P
 
 // ---------------------------------------------------------------------------
 // Free balance: transfer, mint, burn, withdraw, deposit
+
+/**
+ * The transfer dispatchables report Balances module errors, as FRAME's `Currency::transfer`
+ * did, so clients decode them with `registry.findMetaError`; the fungible-style functions below
+ * keep polkadot-sdk's Token errors for other pallets.
+ */
+const TRANSFER_ERRORS: Record<string, 'InsufficientBalance' | 'Expendability' | 'ExistentialDeposit' | 'LiquidityRestrictions'> = {
+  FundsUnavailable: 'InsufficientBalance', NotExpendable: 'Expendability', OnlyProvider: 'Expendability',
+  BelowMinimum: 'ExistentialDeposit', Frozen: 'LiquidityRestrictions',
+};
+function transferCall(ext: Ext, from: Uint8Array, to: Uint8Array, amount: bigint, preservation: Preservation): void {
+  try {
+    transfer(ext, from, to, amount, preservation);
+  } catch (e) {
+    const v = e instanceof DispatchError ? e.value : undefined;
+    // more than the total issuance is reported by fungible as Arithmetic(Underflow): still "insufficient"
+    const mapped = v?.tag === 'Token' ? TRANSFER_ERRORS[v.value.tag]
+      : v?.tag === 'Arithmetic' && v.value.tag === 'Underflow' ? 'InsufficientBalance' : undefined;
+    throw mapped ? balances.error(mapped) : e;
+  }
+}
 
 /**
  * `fungible::Mutate::transfer`. `keepAlive`: true = Preserve (`transfer_keep_alive`), false =

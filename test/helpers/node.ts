@@ -33,12 +33,31 @@ export function tempDir(prefix = 'slmnet-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+export interface StartNodeOptions {
+  basePath?: string;
+  args?: string[];
+  port?: number;
+  /** Serve Prometheus metrics (default false: `--no-prometheus` is passed). Give `--prometheus-port` in `args`. */
+  prometheus?: boolean;
+  /** Pass `--dev` (default true). */
+  dev?: boolean;
+  /** Pass `--tmp` instead of `--base-path` (`basePath` is then an unused empty temp dir). */
+  tmp?: boolean;
+  /** Extra environment variables for the node process. */
+  env?: Record<string, string>;
+}
+
 /** Starts `slmnet-node --dev` on a fresh port; resolves once RPC answers. */
-export async function startNode(opts: { basePath?: string; args?: string[]; port?: number } = {}): Promise<RunningNode> {
+export async function startNode(opts: StartNodeOptions = {}): Promise<RunningNode> {
   const port = opts.port ?? await freePort();
   const basePath = opts.basePath ?? tempDir();
-  const args = ['--import', 'tsx', NODE_MAIN, '--dev', '--base-path', basePath, '--rpc-port', String(port), '--no-prometheus', ...(opts.args ?? [])];
-  const proc = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = ['--import', 'tsx', NODE_MAIN,
+    ...(opts.dev === false ? [] : ['--dev']),
+    ...(opts.tmp ? ['--tmp'] : ['--base-path', basePath]),
+    '--rpc-port', String(port),
+    ...(opts.prometheus ? [] : ['--no-prometheus']),
+    ...(opts.args ?? [])];
+  const proc = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: opts.env ? { ...process.env, ...opts.env } : process.env });
   let out = '';
   proc.stdout!.on('data', (d) => { out += d; });
   proc.stderr!.on('data', (d) => { out += d; });
@@ -75,3 +94,14 @@ export async function rpc(httpUrl: string, method: string, params: unknown[] = [
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `f` until it returns something other than undefined; throws after `timeoutMs`. */
+export async function waitFor<T>(f: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 30_000, everyMs = 250): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await f();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}

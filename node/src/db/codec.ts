@@ -1,5 +1,6 @@
 // Tiny SCALE helpers the storage layer needs without pulling in the runtime's
 // codecs: compact integers, block bodies, and a peek at a header's parent/number.
+import { concat } from '@slmnet/runtime-spec';
 
 export class DecodeError extends Error {}
 
@@ -38,14 +39,7 @@ export function decodeCompact(b: Uint8Array, off: number): [number, number] {
   return [v, 1 + len];
 }
 
-export function concatBytes(parts: Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) { out.set(p, o); o += p.length; }
-  return out;
-}
+export const concatBytes = (parts: Uint8Array[]): Uint8Array => concat(...parts);
 
 /**
  * Splits a byte string holding `count` length-prefixed items (each item kept

@@ -17,13 +17,20 @@ export class Overlay {
   private readonly changes = new Map<string, Uint8Array | null>();
   /** One undo log per open transaction: previous overlay slot of each key first written in it. */
   private readonly undo: Map<string, Slot>[] = [];
+  private readonly baseCache = new Map<string, Uint8Array | undefined>();
 
   constructor(private readonly base: BaseReader) {}
 
   get(key: Uint8Array): Uint8Array | undefined {
-    const v = this.changes.get(keyStr(key));
+    const k = keyStr(key);
+    const v = this.changes.get(k);
     if (v === ABSENT) return undefined;
-    return v ?? this.base(key);
+    if (v) return v;
+    // the parent state never changes under us: remember what we read (hot accounts are read often)
+    if (this.baseCache.has(k)) return this.baseCache.get(k);
+    const b = this.base(key);
+    this.baseCache.set(k, b);
+    return b;
   }
 
   set(key: Uint8Array, value: Uint8Array | null): void {

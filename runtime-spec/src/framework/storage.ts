@@ -2,6 +2,7 @@
 import * as T from '../codec/types.ts';
 import { blake2_128, blake2_256, concat, text, twox128, twox256, twox64 } from '../crypto.ts';
 import type { Ext } from './ext.ts';
+import { keyStr } from './overlay.ts';
 
 export type Hasher = 'Blake2_128' | 'Blake2_256' | 'Blake2_128Concat' | 'Twox128' | 'Twox256' | 'Twox64Concat' | 'Identity';
 
@@ -28,6 +29,21 @@ export interface StorageMeta {
   keyTy?: T.Ty<any>;
   valueTy: T.Ty<any>;
   fallback: Uint8Array;
+}
+
+/** Final storage keys by encoded map key: hot accounts are looked up many times per extrinsic. */
+class KeyCache {
+  private map = new Map<string, Uint8Array>();
+  get(encoded: Uint8Array, make: () => Uint8Array): Uint8Array {
+    const s = keyStr(encoded);
+    let k = this.map.get(s);
+    if (!k) {
+      if (this.map.size >= 100_000) this.map = new Map(); // bounded; recomputing is only slower
+      k = make();
+      this.map.set(s, k);
+    }
+    return k;
+  }
 }
 
 abstract class Item<V> {
@@ -74,7 +90,11 @@ export class StorageMap<K, V, R = V> extends Item<V> {
   constructor(readonly hasher: Hasher, readonly keyTy: T.Ty<K>, valueTy: T.Ty<V>, dflt: V | undefined, docs: string[]) {
     super(valueTy, dflt, docs);
   }
-  key(k: K): Uint8Array { return concat(this.prefix, hashKey(this.hasher, this.keyTy.codec.enc(k))); }
+  private readonly keys = new KeyCache();
+  key(k: K): Uint8Array {
+    const enc = this.keyTy.codec.enc(k);
+    return this.keys.get(enc, () => concat(this.prefix, hashKey(this.hasher, enc)));
+  }
   get(ext: Ext, k: K): R { return this.read(ext, this.key(k)) as R; }
   contains(ext: Ext, k: K): boolean { return ext.get(this.key(k)) !== undefined; }
   set(ext: Ext, k: K, v: V): void { this.write(ext, this.key(k), v); }

@@ -90,13 +90,18 @@ export function addRunOptions(cmd: Command): Command {
 /** Resolves flags into RunOptions, applying Substrate's --dev and --alice semantics. */
 export function resolveRunOptions(o: Record<string, any>): RunOptions {
   const devKey = DEV_ACCOUNTS.find((a) => o[a]);
-  if (DEV_ACCOUNTS.filter((a) => o[a]).length > 1) throw new InvalidArgumentError('use at most one of --alice … --ferdie');
+  if (DEV_ACCOUNTS.filter((a) => o[a]).length > 1) throw new Error('use at most one of --alice … --ferdie');
   const dev = Boolean(o.dev);
-  if (o.statePruning !== 'archive' || o.blocksPruning !== 'archive') throw new InvalidArgumentError('only archive pruning is supported');
+  if (o.statePruning !== 'archive' || o.blocksPruning !== 'archive') throw new Error('only archive pruning is supported');
   const external = Boolean(o.rpcExternal || o.unsafeRpcExternal);
   const rpcMethods = (o.unsafeRpcExternal && o.rpcMethods === 'auto') ? 'unsafe' : o.rpcMethods;
   const cors = o.rpcCors === undefined ? (dev ? 'all' : null) : o.rpcCors === 'all' ? 'all' : String(o.rpcCors).split(',').map((s: string) => s.trim()).filter(Boolean);
   const key = devKey ?? (dev ? 'alice' : undefined);
+  const validator = Boolean(o.validator) || key !== undefined;
+  // sc-cli refuses to expose unsafe RPC externally on a validator unless told otherwise
+  if (validator && external && rpcMethods === 'unsafe' && !o.insecureValidatorIKnowWhatIDo) {
+    throw new Error('running a validator with unsafe RPC methods exposed on all interfaces is insecure; add --insecure-validator-i-know-what-i-do to do it anyway');
+  }
   const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
   return {
     dev,
@@ -104,7 +109,7 @@ export function resolveRunOptions(o: Record<string, any>): RunOptions {
     basePath: o.basePath,
     tmp: Boolean(o.tmp) || (dev && !o.basePath),
     name: o.name ?? (key ? capital(key) : undefined),
-    validator: Boolean(o.validator) || key !== undefined,
+    validator,
     devKey: key,
     forceAuthoring: Boolean(o.forceAuthoring) || dev,
     rpcPort: o.rpcPort,

@@ -76,10 +76,26 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
     maxTxBytes: 5 * 1024 * 1024,
   });
   const unsubs: (() => void)[] = [];
-  unsubs.push(client.onNewBest((hash, header) => {
-    void pool.onBlockImported({ hash, number: header.number, extrinsics: client.body(hash) ?? [] }, { hash, number: header.number });
-    metrics.readyTransactions.set(pool.status().ready);
+  // Pool maintenance follows the best chain: retracted blocks give their txs back, every enacted block prunes.
+  unsubs.push(client.onNewBest((hash, header, route) => {
+    const at = { hash, number: header.number };
+    for (const r of route?.retracted ?? []) void pool.onRetracted({ hash: r, extrinsics: client.body(r) ?? [] }, at);
+    const enacted = route?.enacted.length ? route.enacted : [hash];
+    for (const e of enacted) {
+      const h = client.header(e);
+      if (h) void pool.onBlockImported({ hash: e, number: h.number, extrinsics: client.body(e) ?? [] }, at);
+    }
+    void pool.idle().then(() => {
+      const m = pool.metrics();
+      metrics.readyTransactions.set(m.ready);
+      metrics.validationsScheduled.inc(m.validationsScheduled - scheduledSeen);
+      metrics.validationsFinished.inc(m.validationsFinished - finishedSeen);
+      scheduledSeen = m.validationsScheduled;
+      finishedSeen = m.validationsFinished;
+    });
   }));
+  let scheduledSeen = 0;
+  let finishedSeen = 0;
   unsubs.push(client.onFinalized((_h, _header, newly) => pool.onFinalized(newly)));
 
   const aura = o.validator ? new AuraWorker({

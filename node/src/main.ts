@@ -21,6 +21,8 @@ function program(): Command {
     .description('SLMnet node: a Substrate-compatible appchain for specialized language models')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    // subcommands own their flags (`build-spec --chain dev`), as in Substrate
+    .enablePositionalOptions()
     .exitOverride();
   addRunOptions(cmd).action(async (o) => {
     await runNode(resolveRunOptions(o));

@@ -24,6 +24,7 @@ import { TransactionPool } from './txpool/pool.ts';
 import { VERSION } from './version.ts';
 
 const log = logger('substrate');
+const IMPL_NAME = 'SLMnet Node';
 
 function readNodeKeyFile(file: string): Uint8Array {
   let data: Uint8Array;
@@ -48,7 +49,7 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
   mkdirSync(chainDir, { recursive: true });
 
   const name = o.name ?? `slmnet-${Math.floor(Math.random() * 1e6)}`;
-  log.info('SLMnet Node');
+  log.info(IMPL_NAME);
   log.info(`✌️  version ${VERSION}`);
   log.info(`📋 Chain specification: ${spec.name}`);
   log.info(`🏷  Node name: ${name}`);
@@ -119,7 +120,7 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
   registerPayment(rpc, chainApi);
   registerGrandpa(rpc, chainApi, grandpa);
   registerSystem(rpc, chainApi, pool, {
-    name, version: VERSION, chainName: spec.name, chainType: spec.chainType, properties: spec.properties,
+    implName: IMPL_NAME, version: VERSION, chainName: spec.name, chainType: spec.chainType, properties: spec.properties,
     roles: [o.validator ? 'Authority' : 'Full'], peerId, listenAddresses: [],
   });
   rpc.onHttpGet('/health', () => ({ isSyncing: false, peers: 0, shouldHavePeers: false }));

@@ -21,11 +21,9 @@ export function registerPayment(server: RpcServer, chain: ChainApi): void {
   });
   server.register('payment_queryFeeDetails', (params) => {
     const { at, input } = args(params);
-    const [inclusion, tip] = T.decodeAll(FeeDetails, chain.call(at, 'TransactionPaymentApi_query_fee_details', input));
+    const [inclusion] = T.decodeAll(FeeDetails, chain.call(at, 'TransactionPaymentApi_query_fee_details', input));
     const hex = (v: bigint) => '0x' + v.toString(16);
-    return {
-      inclusionFee: inclusion ? { baseFee: hex(inclusion[0]), lenFee: hex(inclusion[1]), adjustedWeightFee: hex(inclusion[2]) } : null,
-      tip: hex(tip),
-    };
+    // polkadot-sdk serializes FeeDetails without the tip (#[serde(skip)])
+    return { inclusionFee: inclusion ? { baseFee: hex(inclusion[0]), lenFee: hex(inclusion[1]), adjustedWeightFee: hex(inclusion[2]) } : null };
   });
 }

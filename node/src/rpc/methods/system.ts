@@ -8,7 +8,8 @@ import type { ChainApi } from './context.ts';
 import type { TransactionPool } from '../../txpool/pool.ts';
 
 export interface SystemInfo {
-  name: string;
+  /** Implementation name (system_name), not the --name of the node. */
+  implName: string;
   version: string;
   chainName: string;
   chainType: string;
@@ -20,7 +21,7 @@ export interface SystemInfo {
 
 export function registerSystem(server: RpcServer, chain: ChainApi, pool: TransactionPool, info: SystemInfo): void {
   const noParams = (f: () => unknown) => (params: unknown[]) => { expectParams(params, 0, 0); return f(); };
-  server.register('system_name', noParams(() => info.name));
+  server.register('system_name', noParams(() => info.implName));
   server.register('system_version', noParams(() => info.version));
   server.register('system_chain', noParams(() => info.chainName));
   server.register('system_chainType', noParams(() => info.chainType));

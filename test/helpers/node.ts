@@ -43,8 +43,6 @@ export interface StartNodeOptions {
   dev?: boolean;
   /** Pass `--tmp` instead of `--base-path` (`basePath` is then an unused empty temp dir). */
   tmp?: boolean;
-  /** Extra environment variables for the node process. */
-  env?: Record<string, string>;
 }
 
 /** Starts `slmnet-node --dev` on a fresh port; resolves once RPC answers. */
@@ -57,7 +55,7 @@ export async function startNode(opts: StartNodeOptions = {}): Promise<RunningNod
     '--rpc-port', String(port),
     ...(opts.prometheus ? [] : ['--no-prometheus']),
     ...(opts.args ?? [])];
-  const proc = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: opts.env ? { ...process.env, ...opts.env } : process.env });
+  const proc = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout!.on('data', (d) => { out += d; });
   proc.stderr!.on('data', (d) => { out += d; });

@@ -12,6 +12,7 @@ import * as B from '../src/pallets/balances.ts';
 import { balances } from '../src/pallets/balances.ts';
 import * as TP from '../src/pallets/transaction-payment.ts';
 import { account, limits, setAccount, system } from '../src/pallets/system.ts';
+import { eventsOf } from './helpers/events.ts';
 
 // ---- The test's own composition: hold and freeze reasons of two imaginary pallets ----
 const DatanetsHold = T.enumeration({ path: ['pallet_datanets', 'pallet', 'HoldReason'] }, { Deposit: {}, Stake: {} });
@@ -40,15 +41,7 @@ const DAVE = acc(4);
 
 const PALLETS: AnyPallet[] = [system, balances, TP.transactionPayment];
 /** Decodes the block's EventRecords into `Pallet.Event` + fields. */
-function events(ext: Ext): { name: string; value: any }[] {
-  return ext.events.map((rec) => {
-    let off = rec[0] === 0 ? 5 : 1;
-    const p = PALLETS.find((x) => x.index === rec[off])!;
-    off += 1;
-    const [ev] = T.decodePrefix(p.eventTy!, rec.subarray(off));
-    return { name: `${p.name}.${ev.tag}`, value: ev.value };
-  });
-}
+const events = (ext: Ext) => eventsOf(PALLETS, ext);
 const names = (ext: Ext) => events(ext).map((e) => e.name);
 
 function errorOf(fn: () => unknown): string {

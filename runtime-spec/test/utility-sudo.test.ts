@@ -15,6 +15,7 @@ import { DispatchResult } from '../src/pallets/common.ts';
 import { sudo, SUDO_WEIGHTS } from '../src/pallets/sudo.ts';
 import { system } from '../src/pallets/system.ts';
 import { batchClass, batchOverhead, BATCHED_CALLS_LIMIT, utility } from '../src/pallets/utility.ts';
+import { eventsOf } from './helpers/events.ts';
 
 // ===== The test's own composition (a stand-in for runtime.ts's construct_runtime) =====
 const testPallet = pallet({
@@ -109,15 +110,7 @@ const set = (v: number) => c('Test', 'set', { v });
 const fail = () => c('Test', 'fail');
 const batch = (kind: 'batch' | 'batch_all' | 'force_batch', calls: RuntimeCallValue[]) => c('Utility', kind, { calls });
 
-function events(ext: Ext): { name: string; value: any }[] {
-  return ext.events.map((rec) => {
-    let off = rec[0] === 0 ? 5 : 1;
-    const p = PALLETS.find((x) => x.index === rec[off])!;
-    off += 1;
-    const [ev] = T.decodePrefix(p.eventTy!, rec.subarray(off));
-    return { name: `${p.name}.${ev.tag}`, value: ev.value };
-  });
-}
+const events = (ext: Ext) => eventsOf(PALLETS, ext);
 const names = (ext: Ext) => events(ext).map((e) => e.name);
 const BOOM = { tag: 'Module', value: { index: 99, error: Uint8Array.of(0, 0, 0, 0) } };
 

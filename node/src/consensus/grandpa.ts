@@ -18,7 +18,7 @@ import {
   encodeFinalityProof, encodeJustification, signedPayload, threshold, type Authority, type Message, type SignedPrecommit,
   type VoteKind, type VoteTarget,
 } from './justification.ts';
-import { ed25519Verify } from '@polkadot/util-crypto';
+import { verifyEd25519 } from '@slmnet/runtime-spec';
 
 const log = logger('grandpa');
 const AUX_KEY = 'grandpa_voter';
@@ -147,8 +147,7 @@ export class GrandpaVoter {
     const id = hex(m.id);
     if (!this.weights.has(id)) return `voter ${id} is not in authority set ${this.setId}`;
     const payload = signedPayload(m.message, m.round, m.setId);
-    let ok = false;
-    try { ok = ed25519Verify(payload, m.signature, m.id); } catch { ok = false; }
+    const ok = verifyEd25519(payload, m.signature, m.id);
     if (!ok) return `bad signature on ${m.message.kind} by ${id} in round ${m.round}`;
     if (m.round < this.round.number) return undefined; // stale round: nothing to do
     if (m.round > this.round.number) {

@@ -6,7 +6,7 @@
 //   Justification  = round u64 ++ Commit{ target_hash, target_number u32,
 //                    Vec<{ target_hash, target_number, signature[64], id[32] }> }
 //                    ++ votes_ancestries Vec<Header>
-import { ed25519Verify } from '@polkadot/util-crypto';
+import { verifyEd25519 } from '@slmnet/runtime-spec';
 import { concatBytes, decodeCompact, DecodeError, encodeCompact, hex, readU32, readU64, sameBytes, u32le, u64le } from '../db/codec.ts';
 import { decodeHeaderPrefix, encodeHeader, headerHash, type Header } from '../chain/header.ts';
 
@@ -111,8 +111,7 @@ export function verifyJustification(
     const w = weights.get(id);
     if (w === undefined) throw new JustificationError(`precommit by ${id}, which is not in authority set ${setId}`);
     const payload = signedPayload({ kind: 'Precommit', target: p.target }, j.round, setId);
-    let ok = false;
-    try { ok = ed25519Verify(payload, p.signature, p.id); } catch { ok = false; }
+    const ok = verifyEd25519(payload, p.signature, p.id);
     if (!ok) throw new JustificationError(`invalid signature for precommit by ${id} in round ${j.round}, set ${setId}`);
     // the precommit must be on the commit target or on a descendant of it
     let cur = p.target;

@@ -94,5 +94,4 @@ export const readU32 = (b: Uint8Array, off: number): number => {
   return new DataView(b.buffer, b.byteOffset + off, 4).getUint32(0, true);
 };
 
-export const hex = (b: Uint8Array): string => '0x' + Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
-export const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && Buffer.compare(a, b) === 0;
+export { toHex as hex, equalBytes as sameBytes } from '@slmnet/runtime-spec';

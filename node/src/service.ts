@@ -112,14 +112,13 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
     maxResponseBytes: o.rpcMaxResponseSize * 1024 * 1024, maxSubscriptionsPerConnection: o.rpcMaxSubscriptionsPerConnection,
     log: (m) => logger('rpc').debug(m),
   });
-  const chainApi = client;
 
-  registerChain(rpc, chainApi);
-  registerState(rpc, chainApi);
-  registerAuthor(rpc, { chain: chainApi, pool, keystore });
-  registerPayment(rpc, chainApi);
-  registerGrandpa(rpc, chainApi, grandpa);
-  registerSystem(rpc, chainApi, pool, {
+  registerChain(rpc, client);
+  registerState(rpc, client);
+  registerAuthor(rpc, { chain: client, pool, keystore });
+  registerPayment(rpc, client);
+  registerGrandpa(rpc, client, grandpa);
+  registerSystem(rpc, client, pool, {
     implName: IMPL_NAME, version: VERSION, chainName: spec.name, chainType: spec.chainType, properties: spec.properties,
     roles: [o.validator ? 'Authority' : 'Full'], peerId, listenAddresses: [],
   });

@@ -5,15 +5,15 @@ import * as C from './config.ts';
 import {
   InvalidBlock, type ApplyResult, type TransactionSource, type TransactionValidityError, type Validity,
 } from './api-types.ts';
-import { blake2_256, concat, equalBytes, verifyEd25519, verifySr25519 } from './crypto.ts';
+import { concat, equalBytes, verifyEd25519, verifySr25519 } from './crypto.ts';
 import {
   decodeExtrinsic, eraBirth, eraDeath, signingPayload, type Extrinsic, type SignedPart,
 } from './extrinsic.ts';
-import { addWeight, DispatchError, weight, type Class, type Origin } from './framework/dispatch.ts';
+import { addWeight, DispatchError, type Class, type Origin } from './framework/dispatch.ts';
 import type { Ext } from './framework/ext.ts';
 import type { AnyPallet, PostInfo, RuntimeCallValue } from './framework/pallet.ts';
 import { Header, type DispatchErrorValue, type DispatchInfo, type Weight } from './primitives.ts';
-import { limits, system, account, setAccount, depositExtrinsicResult, registerWeight, EVENT_RECORD_TY } from './pallets/system.ts';
+import { limits, system, account, setAccount, depositExtrinsicResult, registerWeight } from './pallets/system.ts';
 import * as payment from './pallets/transaction-payment.ts';
 
 export interface Composition {
@@ -93,9 +93,9 @@ export function makeExecutive(rt: Composition) {
     if (!apply) return;
     const bs = blockState.get(ext)!;
     if (info.class !== 'Mandatory') {
-      const used = system.storage.BlockWeight.get(ext)[classKey(info.class)];
-      if (cls.maxTotal && used.ref_time + info.total.ref_time > cls.maxTotal.ref_time) fail('ExhaustsResources');
       const all = system.storage.BlockWeight.get(ext);
+      const used = all[classKey(info.class)];
+      if (cls.maxTotal && used.ref_time + info.total.ref_time > cls.maxTotal.ref_time) fail('ExhaustsResources');
       const blockTotal = all.normal.ref_time + all.operational.ref_time + all.mandatory.ref_time + info.total.ref_time;
       if (blockTotal > limits.maxBlock.ref_time) fail('ExhaustsResources');
       if (bs.len + len > cls.maxLength) fail('ExhaustsResources');
@@ -258,4 +258,3 @@ export function makeExecutive(rt: Composition) {
   return { initialize, apply, finalize, executeBlock, validate, infoOf, decode: decodeExtrinsic };
 }
 
-export { blake2_256, EVENT_RECORD_TY };

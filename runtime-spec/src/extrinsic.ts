@@ -5,7 +5,7 @@ import { BadFormat } from './api-types.ts';
 import { blake2_256, concat } from './crypto.ts';
 import { RuntimeCall } from './framework/outer.ts';
 import type { RuntimeCallValue } from './framework/pallet.ts';
-import { AccountId, Era, H256, MultiAddress, MultiSignature } from './primitives.ts';
+import { Era, H256, MultiAddress, MultiSignature } from './primitives.ts';
 
 export const EXTRINSIC_VERSION = 4;
 
@@ -41,13 +41,11 @@ export const UncheckedExtrinsicTy: T.Ty<Uint8Array> = (() => {
     }),
   );
   const signedExtra = T.lazy(() => ExtraTy);
-  const inner = T.newtype({}, T.bytes);
   return {
     codec, path: ['sp_runtime', 'generic', 'unchecked_extrinsic', 'UncheckedExtrinsic'],
     params: [{ name: 'Address', ty: MultiAddress }, { name: 'Call', ty: RuntimeCall }, { name: 'Signature', ty: MultiSignature }, { name: 'Extra', ty: signedExtra }],
     docs: [], def: () => ({ kind: 'composite', fields: [{ ty: T.bytes }] }),
   };
-  void inner;
 })();
 
 // ---- signed extensions, in the order they appear in the extrinsic ----
@@ -160,4 +158,3 @@ export function encodeExtrinsic(callBytes: Uint8Array, signed?: { signer: Uint8A
 export const encodeExtra = (era: EraValue, nonce: number, tip: bigint): Uint8Array =>
   concat(encodeEra(era), T.compact(T.u32).codec.enc(nonce), T.compact(T.u128).codec.enc(tip));
 
-export { AccountId };

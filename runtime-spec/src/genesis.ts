@@ -72,7 +72,7 @@ export function buildState(ext: Ext, config: GenesisConfig): void {
   const hash69 = new Uint8Array(32).fill(69);
   system.storage.BlockHash.set(ext, 0, hash69);
   system.storage.ParentHash.set(ext, hash69);
-  ext.set(text(':code'), concat(text('slmnet-runtime:'), RuntimeVersion.codec.enc(runtimeVersionForCode())));
+  ext.set(text(':code'), concat(text('slmnet-runtime:'), RuntimeVersion.codec.enc(system.def.constants!.Version.value)));
   ext.set(text(':extrinsic_index'), Uint8Array.of(0, 0, 0, 0));
   let issuance = 0n;
   for (const [who, v] of config.balances?.balances ?? []) {
@@ -90,9 +90,6 @@ export function buildState(ext: Ext, config: GenesisConfig): void {
   if (config.sudo?.key) sudo.storage.Key.set(ext, account(config.sudo.key, 'sudo.key'));
 }
 
-let versionSource: () => any = () => { throw new Error('runtime version not set'); };
-export const setCodeVersionSource = (f: () => any): void => { versionSource = f; };
-const runtimeVersionForCode = () => versionSource();
 
 const noHost: Host = {
   storageRoot: () => { throw new Error('not available at genesis'); },

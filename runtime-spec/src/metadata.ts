@@ -3,7 +3,7 @@
 import { metadata as metadataCodec } from '@polkadot-api/substrate-bindings';
 import * as T from './codec/types.ts';
 import { TypeRegistry } from './codec/registry.ts';
-import { concat, toHex } from './crypto.ts';
+import { toHex } from './crypto.ts';
 import { ExtraTy, SIGNED_EXTENSIONS, UncheckedExtrinsicTy } from './extrinsic.ts';
 import type { AnyPallet } from './framework/pallet.ts';
 import { hasherTag, type AnyItem } from './framework/storage.ts';
@@ -74,6 +74,3 @@ function palletMeta(reg: TypeRegistry, p: AnyPallet, version: 14 | 15) {
     docs: version === 15 ? (p.def.docs ?? []) : [],
   };
 }
-
-/** `Option<OpaqueMetadata>` as returned by Metadata_metadata_at_version. */
-export const opaque = (m: Uint8Array): Uint8Array => concat(T.compact(T.u32).codec.enc(m.length), m);

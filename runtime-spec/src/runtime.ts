@@ -8,7 +8,7 @@ import { blake2_64, concat, text } from './crypto.ts';
 import { makeExecutive } from './executive.ts';
 import { encodeExtrinsic, UncheckedExtrinsicTy } from './extrinsic.ts';
 import type { Ext } from './framework/ext.ts';
-import { buildMetadata, opaque, type ApiDecl, type ApiMethod } from './metadata.ts';
+import { buildMetadata, type ApiDecl, type ApiMethod } from './metadata.ts';
 import { AccountId, AuraId, GrandpaId, Header, RuntimeVersion, Weight, type Header as HeaderV } from './primitives.ts';
 import { aura } from './pallets/aura.ts';
 import { balances } from './pallets/balances.ts';
@@ -52,13 +52,12 @@ function inherentExtrinsics(timestampMs: bigint): Uint8Array[] {
   return [encodeExtrinsic(call)];
 }
 
-function queryInfo(ext: Ext, xt: Uint8Array, len: number) {
+function queryInfo(xt: Uint8Array, len: number) {
   const decoded = executive.decode(xt);
   const info = executive.infoOf(decoded);
   const fee = decoded.signed
     ? payment.computeFee(len, { weight: info.weight, class: info.class, paysFee: info.paysFee }, 0n)
     : 0n;
-  void ext;
   return { weight: info.total, class: { tag: info.class, value: undefined }, partial_fee: fee };
 }
 function feeDetails(xt: Uint8Array, len: number) {
@@ -160,7 +159,7 @@ const API_LIST: Api[] = [
   {
     name: 'TransactionPaymentApi', version: 4,
     methods: [
-      m('query_info', [['uxt', UncheckedExtrinsicTy], ['len', T.u32]], D.RuntimeDispatchInfo, (ext, xt, len) => queryInfo(ext, xt, len)),
+      m('query_info', [['uxt', UncheckedExtrinsicTy], ['len', T.u32]], D.RuntimeDispatchInfo, (_e, xt, len) => queryInfo(xt, len)),
       m('query_fee_details', [['uxt', UncheckedExtrinsicTy], ['len', T.u32]], D.FeeDetails, (_e, xt, len) => feeDetails(xt, len)),
       m('query_weight_to_fee', [['weight', Weight]], T.u128, (_e, w) => payment.weightToFee(w.ref_time)),
       m('query_length_to_fee', [['length', T.u32]], T.u128, (_e, l: number) => BigInt(l) * C.TRANSACTION_BYTE_FEE),
@@ -246,4 +245,3 @@ export const runtime = {
 };
 
 setVersionSource(() => runtime.version);
-genesis.setCodeVersionSource(() => runtime.version);

@@ -16,7 +16,7 @@ import {
   AURA_AUTHORITIES, GRANDPA_AUTHORITIES, GRANDPA_CURRENT_SET_ID, decodeAuraAuthorities, decodeGrandpaAuthorities, decodeSetId,
 } from './keys.ts';
 import { Ext, layouts, type RuntimeApi, type TransactionSource, type TransactionValidityError, type Validity } from './runtime-api.ts';
-import { GRANDPA_ENGINE_ID, JustificationError, verifyJustification, type Authority } from '../consensus/justification.ts';
+import { GRANDPA_ENGINE_ID, verifyJustification, type Authority } from '../consensus/justification.ts';
 
 const log = logger('substrate');
 const dbLog = logger('db');

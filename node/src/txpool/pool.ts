@@ -5,7 +5,7 @@
 // maintenance on block import / retraction / finality (serial.ts).
 import { BanList } from './ban.ts';
 import {
-  alreadyImported, immediatelyDropped, noTagsProvided, PoolError, temporarilyBanned, tooLowPriority, unknownValidity,
+  alreadyImported, immediatelyDropped, noTagsProvided, temporarilyBanned, tooLowPriority, unknownValidity,
   validityError,
 } from './errors.ts';
 import { TxGraph, type PoolTx, type Readiness } from './graph.ts';

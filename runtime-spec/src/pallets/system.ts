@@ -65,7 +65,6 @@ export const limits = (() => {
   };
 })();
 
-export const EVENT_RECORD_TY = EventRecord;
 
 let runtimeVersion: () => T.FieldsOf<any> = () => { throw new Error('runtime version not set'); };
 /** The runtime composition provides its version for the System.Version constant. */

@@ -46,6 +46,40 @@ function checkBatch(ctx: DispatchCtx, calls: RuntimeCallValue[]): void {
 
 const callsArg = { calls: T.vec(RuntimeCall) };
 const callsNames = { calls: 'Vec<<T as Config>::RuntimeCall>' };
+const batchWeight = ({ calls }: { calls: RuntimeCallValue[] }) => addWeight(innerWeight(calls), batchOverhead(calls.length));
+
+/**
+ * The loop shared by the three batch calls; they differ only in what a failing item does:
+ * `interrupt` stops with BatchInterrupted (batch), `abort` propagates the error so the executive
+ * rolls the whole call back (batch_all), `continue` records ItemFailed and goes on (force_batch).
+ */
+function runBatch(ctx: DispatchCtx, calls: RuntimeCallValue[], onFailure: 'interrupt' | 'abort' | 'continue',
+  run: (c: RuntimeCallValue) => PostInfo = (c) => dispatchNested(ctx, ctx.origin, c)): PostInfo {
+  checkBatch(ctx, calls);
+  let used = ZERO_WEIGHT;
+  let hasError = false;
+  for (let index = 0; index < calls.length; index++) {
+    const info = dispatchInfoOf(calls[index]);
+    let post: PostInfo;
+    try {
+      post = run(calls[index]);
+    } catch (e) {
+      if (onFailure === 'abort' || !(e instanceof DispatchError)) throw e;
+      used = addWeight(used, info.weight);
+      if (onFailure === 'interrupt') {
+        utility.deposit(ctx.ext, { tag: 'BatchInterrupted', value: { index, error: e.value } });
+        return { actualWeight: addWeight(batchOverhead(index + 1), used) };
+      }
+      hasError = true;
+      utility.deposit(ctx.ext, { tag: 'ItemFailed', value: { error: e.value } });
+      continue;
+    }
+    used = addWeight(used, actualWeightOf(post, info.weight));
+    utility.deposit(ctx.ext, { tag: 'ItemCompleted', value: {} });
+  }
+  utility.deposit(ctx.ext, { tag: hasError ? 'BatchCompletedWithErrors' : 'BatchCompleted', value: {} });
+  return { actualWeight: addWeight(batchOverhead(calls.length), used) };
+}
 
 export const utility = pallet({
   name: 'Utility',
@@ -66,27 +100,8 @@ export const utility = pallet({
         'and the error of the failed call. If all were successful, then the `BatchCompleted`',
         'event is deposited.',
       ],
-      weight: ({ calls }) => addWeight(innerWeight(calls), batchOverhead(calls.length)),
-      dispatch: (ctx, { calls }) => {
-        checkBatch(ctx, calls);
-        let used = ZERO_WEIGHT;
-        for (let index = 0; index < calls.length; index++) {
-          const info = dispatchInfoOf(calls[index]);
-          let post: PostInfo;
-          try {
-            post = dispatchNested(ctx, ctx.origin, calls[index]);
-          } catch (e) {
-            if (!(e instanceof DispatchError)) throw e;
-            used = addWeight(used, info.weight);
-            utility.deposit(ctx.ext, { tag: 'BatchInterrupted', value: { index, error: e.value } });
-            return { actualWeight: addWeight(batchOverhead(index + 1), used) };
-          }
-          used = addWeight(used, actualWeightOf(post, info.weight));
-          utility.deposit(ctx.ext, { tag: 'ItemCompleted', value: {} });
-        }
-        utility.deposit(ctx.ext, { tag: 'BatchCompleted', value: {} });
-        return { actualWeight: addWeight(batchOverhead(calls.length), used) };
-      },
+      weight: batchWeight,
+      dispatch: (ctx, { calls }) => runBatch(ctx, calls, 'interrupt'),
     }),
     batch_all: call({
       index: 2, args: callsArg, typeNames: callsNames, origin: 'any',
@@ -96,24 +111,10 @@ export const utility = pallet({
         '',
         'May be called from any origin except `None`.',
       ],
-      weight: ({ calls }) => addWeight(innerWeight(calls), batchOverhead(calls.length)),
-      dispatch: (ctx, { calls }) => {
-        checkBatch(ctx, calls);
-        let used = ZERO_WEIGHT;
-        // Non-root origins may not nest `batch_all` (FRAME adds an origin filter).
-        const run = (c: RuntimeCallValue) => (ctx.origin.kind === 'root'
-          ? dispatchNested(ctx, ctx.origin, c)
-          : withCallFilter((x) => !isBatchAll(x), () => dispatchNested(ctx, ctx.origin, c)));
-        for (const c of calls) {
-          const info = dispatchInfoOf(c);
-          // A failure propagates: the executive rolls the whole call back (no events survive).
-          const post = run(c);
-          used = addWeight(used, actualWeightOf(post, info.weight));
-          utility.deposit(ctx.ext, { tag: 'ItemCompleted', value: {} });
-        }
-        utility.deposit(ctx.ext, { tag: 'BatchCompleted', value: {} });
-        return { actualWeight: addWeight(batchOverhead(calls.length), used) };
-      },
+      weight: batchWeight,
+      // Non-root origins may not nest `batch_all` (FRAME adds an origin filter).
+      dispatch: (ctx, { calls }) => runBatch(ctx, calls, 'abort', ctx.origin.kind === 'root' ? undefined
+        : (c) => withCallFilter((x) => !isBatchAll(x), () => dispatchNested(ctx, ctx.origin, c))),
     }),
     force_batch: call({
       index: 4, args: callsArg, typeNames: callsNames, origin: 'any',
@@ -123,27 +124,8 @@ export const utility = pallet({
         '',
         'May be called from any origin except `None`.',
       ],
-      weight: ({ calls }) => addWeight(innerWeight(calls), batchOverhead(calls.length)),
-      dispatch: (ctx, { calls }) => {
-        checkBatch(ctx, calls);
-        let used = ZERO_WEIGHT;
-        let hasError = false;
-        for (const c of calls) {
-          const info = dispatchInfoOf(c);
-          try {
-            const post = dispatchNested(ctx, ctx.origin, c);
-            used = addWeight(used, actualWeightOf(post, info.weight));
-            utility.deposit(ctx.ext, { tag: 'ItemCompleted', value: {} });
-          } catch (e) {
-            if (!(e instanceof DispatchError)) throw e;
-            used = addWeight(used, info.weight);
-            hasError = true;
-            utility.deposit(ctx.ext, { tag: 'ItemFailed', value: { error: e.value } });
-          }
-        }
-        utility.deposit(ctx.ext, { tag: hasError ? 'BatchCompletedWithErrors' : 'BatchCompleted', value: {} });
-        return { actualWeight: addWeight(batchOverhead(calls.length), used) };
-      },
+      weight: batchWeight,
+      dispatch: (ctx, { calls }) => runBatch(ctx, calls, 'continue'),
     }),
   },
   events: {

@@ -9,3 +9,5 @@ export { Header, DigestItem, type Header as HeaderValue } from './primitives.ts'
 export { runtime, composition, setKeystoreHost, type KeystoreHost } from './runtime.ts';
 export { encodeExtrinsic, encodeExtra, decodeExtrinsic, signingPayload, mortal } from './extrinsic.ts';
 export { parseJson, stringifyJson, type GenesisConfig } from './genesis.ts';
+export { merkleRoot, leafHash, EMPTY_ROOT } from './merkle.ts';
+export * from './attribution-result.ts';

@@ -1,37 +1,16 @@
 // @polkadot/api 16.5.6, unmodified, against a real slmnet-node process.
 import '@polkadot/api-augment';
 import { ApiPromise, HttpProvider, Keyring, WsProvider } from '@polkadot/api';
-import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { decode_proof } from '@acala-network/chopsticks-executor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { send } from './helpers/api.ts';
 import { removeDir, startNode, type RunningNode } from './helpers/node.ts';
 
 let node: RunningNode;
 let api: ApiPromise;
 let alice: KeyringPair, bob: KeyringPair, charlie: KeyringPair;
-
-interface Outcome { blockHash: string; events: { section: string; method: string; data: any }[]; dispatchError?: any; finalized?: string }
-
-/** Submits and resolves at InBlock (or Finalized when `finalized`), collecting the extrinsic's events. */
-function send(tx: SubmittableExtrinsic<'promise'>, signer: KeyringPair, finalized = false): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    let out: Outcome | undefined;
-    tx.signAndSend(signer, (r) => {
-      if (r.isError) reject(new Error(`status ${r.status.type}`));
-      if (r.status.isInBlock) {
-        out = {
-          blockHash: r.status.asInBlock.toHex(),
-          events: r.events.map(({ event }) => ({ section: event.section, method: event.method, data: event.data })),
-          dispatchError: r.dispatchError,
-        };
-        if (!finalized) resolve(out);
-      }
-      if (r.status.isFinalized && out) resolve({ ...out, finalized: r.status.asFinalized.toHex() });
-    }).catch(reject);
-  });
-}
 
 beforeAll(async () => {
   await cryptoWaitReady();

@@ -17,8 +17,8 @@ export function composeRuntime(pallets: AnyPallet[]) {
   const RuntimeCall = outerEnum('RuntimeCall', (p) => p.callTy) as T.Ty<RuntimeCallValue>;
   const RuntimeEvent = outerEnum('RuntimeEvent', (p) => p.eventTy);
   const RuntimeError = outerEnum('RuntimeError', (p) => p.errorTy);
-  // No pallet holds or freezes funds yet; the domain pallets add variants.
-  const RuntimeHoldReason = T.enumeration({ path: [RUNTIME_CRATE, 'RuntimeHoldReason'] }, {});
+  const RuntimeHoldReason = outerEnum('RuntimeHoldReason', (p) => p.holdReasonTy);
+  // No pallet freezes funds.
   const RuntimeFreezeReason = T.enumeration({ path: [RUNTIME_CRATE, 'RuntimeFreezeReason'] }, {});
   const Runtime = T.struct({ path: [RUNTIME_CRATE, 'Runtime'] }, {});
 

@@ -11,6 +11,11 @@ import { balances } from './pallets/balances.ts';
 import { grandpa } from './pallets/grandpa.ts';
 import { sudo } from './pallets/sudo.ts';
 import { emptyAccount, system } from './pallets/system.ts';
+import { attribution } from './pallets/attribution.ts';
+import { datanets } from './pallets/datanets.ts';
+import { models } from './pallets/models.ts';
+import { nodeRewards } from './pallets/node-rewards.ts';
+import type { AnyPallet } from './framework/pallet.ts';
 
 export const PRESET_NAMES = ['development', 'local_testnet'];
 
@@ -32,8 +37,10 @@ const ENDOWMENT = 1n << 60n;
 const dev = (name: string, type: 'sr25519' | 'ed25519' = 'sr25519') =>
   encodeAddress(new Keyring({ type }).addFromUri(`//${name}`).publicKey, C.SS58_PREFIX);
 
-function testnet(authorities: string[], endowed: string[], root: string): GenesisConfig {
+function testnet(id: 'development' | 'local_testnet', authorities: string[], endowed: string[], root: string): GenesisConfig {
+  const domain = Object.fromEntries(GENESIS_PALLETS.filter((p) => p.def.genesis!.preset).map((p) => [sectionName(p), p.def.genesis!.preset!(id)]));
   return {
+    ...domain,
     balances: { balances: endowed.map((a) => [a, ENDOWMENT]) },
     aura: { authorities: authorities.map((n) => dev(n)) },
     grandpa: { authorities: authorities.map((n) => [dev(n, 'ed25519'), 1]) },
@@ -47,8 +54,8 @@ const endowedDev = () => [...NAMES, ...NAMES.map((n) => `${n}//stash`)].map((n) 
 /** Presets like the solochain template: Alice alone for development, Alice + Bob for local_testnet. */
 export function preset(id: string): GenesisConfig | undefined {
   switch (id) {
-    case 'development': case 'dev': return testnet(['Alice'], endowedDev(), dev('Alice'));
-    case 'local_testnet': case 'local': return testnet(['Alice', 'Bob'], endowedDev(), dev('Alice'));
+    case 'development': case 'dev': return testnet('development', ['Alice'], endowedDev(), dev('Alice'));
+    case 'local_testnet': case 'local': return testnet('local_testnet', ['Alice', 'Bob'], endowedDev(), dev('Alice'));
     case 'default': return {};
     default: return undefined;
   }
@@ -64,7 +71,11 @@ const amount = (v: unknown, what: string): bigint => {
   throw new Error(`${what}: expected a non-negative integer, got ${JSON.stringify(String(v))}`);
 };
 
-const KNOWN = new Set(['system', 'balances', 'aura', 'grandpa', 'sudo', 'transactionPayment', 'timestamp', 'utility']);
+/** Domain pallets declare their own genesis sections (build + presets). */
+const GENESIS_PALLETS: AnyPallet[] = [datanets, models, attribution, nodeRewards].filter((p) => p.def.genesis);
+const sectionName = (p: AnyPallet) => p.name[0].toLowerCase() + p.name.slice(1);
+const KNOWN = new Set(['system', 'balances', 'aura', 'grandpa', 'sudo', 'transactionPayment', 'timestamp', 'utility', ...GENESIS_PALLETS.map(sectionName)]);
+
 
 /** Writes the genesis state of `config` (GenesisBuilder_build_state). */
 export function buildState(ext: Ext, config: GenesisConfig): void {
@@ -85,6 +96,7 @@ export function buildState(ext: Ext, config: GenesisConfig): void {
     issuance += free;
   }
   balances.storage.TotalIssuance.set(ext, issuance);
+  for (const p of GENESIS_PALLETS) p.def.genesis!.build(ext, config[sectionName(p)]);
   aura.storage.Authorities.set(ext, (config.aura?.authorities ?? []).map((a) => account(a, 'aura.authorities')));
   grandpa.storage.Authorities.set(ext, (config.grandpa?.authorities ?? []).map(([a, w]) => [account(a, 'grandpa.authorities'), amount(w, 'grandpa.authorities')] as [Uint8Array, bigint]));
   if (config.sudo?.key) sudo.storage.Key.set(ext, account(config.sudo.key, 'sudo.key'));

@@ -19,8 +19,15 @@ import { timestamp } from './pallets/timestamp.ts';
 import * as payment from './pallets/transaction-payment.ts';
 import { utility } from './pallets/utility.ts';
 import * as genesis from './genesis.ts';
+import { attestors, attribution, ContributionStats, FinalResult } from './pallets/attribution.ts';
+import { Contribution, DatanetInfo, datanets, Reputation } from './pallets/datanets.ts';
+import { Inference, models, quote } from './pallets/models.ts';
+import { nodeRewards } from './pallets/node-rewards.ts';
 
-export const composition = composeRuntime([system, timestamp, aura, grandpa, balances, payment.transactionPayment, sudo, utility]);
+export const composition = composeRuntime([
+  system, timestamp, aura, grandpa, balances, payment.transactionPayment, sudo, utility,
+  datanets, models, attribution, nodeRewards,
+]);
 
 export const executive = makeExecutive({
   pallets: composition.pallets,
@@ -193,6 +200,35 @@ const API_LIST: Api[] = [
       m('preset_names', [], T.vec(T.str), () => genesis.PRESET_NAMES, 'Returns a list of identifiers for available builtin `RuntimeGenesisConfig` presets.'),
     ],
   },
+  {
+    name: 'DatanetsApi', version: 1, docs: ['Reads of the Datanets pallet for apps.'],
+    methods: [
+      m('datanet', [['id', T.u32]], T.option(DatanetInfo), (ext, id: number) => datanets.storage.Datanets.get(ext, id), 'A datanet, if it exists.'),
+      m('contribution', [['id', T.u64]], T.option(Contribution), (ext, id: bigint) => datanets.storage.Contributions.get(ext, id), 'A contribution with its status, review and usage counters.'),
+      m('version_contributions', [['datanet', T.u32], ['version', T.u32]], T.vec(T.u64),
+        (ext, d: number, v: number) => datanets.storage.VersionContributions.get(ext, d, v), 'The contribution ids of a published version, in id order.'),
+      m('reputation', [['datanet', T.u32], ['who', AccountId]], Reputation, (ext, d: number, who: Uint8Array) => datanets.storage.Reputations.get(ext, d, who),
+        'Accepted, rejected and revoked counts of a contributor in a datanet.'),
+    ],
+  },
+  {
+    name: 'ModelsApi', version: 1, docs: ['Reads of the Models pallet for apps.'],
+    methods: [
+      m('quote', [['model', T.u32], ['tokens_out', T.u32]], T.option(T.u128), (ext, model: number, n: number) => quote(ext, model, n),
+        'The fee of an inference producing `tokens_out` tokens (base + per token), if the model exists.'),
+      m('inference', [['id', T.u64]], T.option(Inference), (ext, id: bigint) => models.storage.Inferences.get(ext, id), 'An inference with its status and settlement.'),
+      m('pending_rewards', [['who', AccountId]], T.u128, (ext, who: Uint8Array) => models.storage.PendingRewards.get(ext, who), 'Contributor rewards the account can claim.'),
+    ],
+  },
+  {
+    name: 'AttributionApi', version: 1, docs: ['Reads of the Attribution pallet for apps.'],
+    methods: [
+      m('contribution_stats', [['contribution', T.u64]], ContributionStats, (ext, id: bigint) => attribution.storage.Stats.get(ext, id),
+        'Inferences attributed to a contribution, its cumulative weight (ppm) and its earnings.'),
+      m('result', [['inference', T.u64]], T.option(FinalResult), (ext, id: bigint) => attribution.storage.Results.get(ext, id), 'The final or disputed attribution of an inference.'),
+      m('attestors', [], T.vec(AccountId), (ext) => attestors(ext), 'The current attestor set (validators, then bonded attestors).'),
+    ],
+  },
 ];
 
 const apiId = (name: string) => blake2_64(text(name));
@@ -226,6 +262,8 @@ export const runtime = {
     };
   },
   metadata: metadataBytes,
+  /** The runtime APIs with their methods' types (for docs and tooling). */
+  apiList: (): readonly ApiDecl[] => API_LIST,
   initializeBlock: (ext: Ext, header: HeaderV) => executive.initialize(ext, header),
   inherentExtrinsics,
   applyExtrinsic: (ext: Ext, xt: Uint8Array) => executive.apply(ext, xt),

@@ -61,7 +61,7 @@ describe('metadata', () => {
       expect(meta.version).toBe(v);
       reg.setMetadata(meta);
       const names = meta.asLatest.pallets.map((p) => p.name.toString());
-      expect(names).toEqual(['System', 'Timestamp', 'Aura', 'Grandpa', 'Balances', 'TransactionPayment', 'Sudo', 'Utility']);
+      expect(names).toEqual(['System', 'Timestamp', 'Aura', 'Grandpa', 'Balances', 'TransactionPayment', 'Sudo', 'Utility', 'Datanets', 'Models', 'Attribution', 'NodeRewards']);
       const exts = v === 14 ? meta.asV14.extrinsic.signedExtensions : meta.asV15.extrinsic.signedExtensions;
       expect(exts.map((s) => s.identifier.toString())).toEqual([
         'CheckNonZeroSender', 'CheckSpecVersion', 'CheckTxVersion', 'CheckGenesis', 'CheckMortality', 'CheckNonce', 'CheckWeight', 'ChargeTransactionPayment',

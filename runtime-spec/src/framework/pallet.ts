@@ -43,6 +43,14 @@ export interface Hooks {
   onFinalize?(ext: Ext, n: number): void;
 }
 
+/** A pallet's section of the genesis config (RuntimeGenesisConfig JSON, camelCase pallet name). */
+export interface GenesisDef<G = any> {
+  /** Writes the pallet's genesis state from its (already JSON-parsed) section; throws with a clear message on bad input. */
+  build(ext: Ext, config: G | undefined): void;
+  /** The section for a named preset (development, local_testnet), if the pallet has one. */
+  preset?(id: 'development' | 'local_testnet'): G;
+}
+
 export interface PalletDef<S, C extends Record<string, CallDef<any>>, E extends Record<string, EventDef<any>>, Er extends Record<string, string>> {
   name: string;
   /** Rust crate name, the root of this pallet's type paths (e.g. pallet_balances). */
@@ -54,7 +62,10 @@ export interface PalletDef<S, C extends Record<string, CallDef<any>>, E extends 
   events?: E;
   errors?: Er;
   constants?: Record<string, ConstantDef>;
+  /** Variants of the pallet's `HoldReason` (name → docs), composed into RuntimeHoldReason. */
+  holdReasons?: Record<string, string>;
   hooks?: Hooks;
+  genesis?: GenesisDef;
 }
 
 export type EventValue<E extends Record<string, EventDef<any>>> = { [K in keyof E]: { tag: K; value: T.FieldsOf<E[K]['fields']> } }[keyof E];
@@ -67,6 +78,7 @@ export class Pallet<S extends Record<string, AnyItem>, C extends Record<string, 
   readonly callTy?: T.Ty<{ tag: string; value: any }>;
   readonly eventTy?: T.Ty<{ tag: string; value: any }>;
   readonly errorTy?: T.Ty<{ tag: string; value: any }>;
+  readonly holdReasonTy?: T.Ty<{ tag: string; value: any }>;
   private readonly errorIndex = new Map<string, number>();
   private readonly callsByName = new Map<string, CallDef<any>>();
 
@@ -87,6 +99,10 @@ export class Pallet<S extends Record<string, AnyItem>, C extends Record<string, 
       this.eventTy = T.enumeration({ path: path('Event'), params: phantom, docs: ['The `Event` enum of this pallet'] },
         Object.fromEntries(Object.entries(def.events).map(([n, e]) => [n, { fields: e.fields, docs: e.docs, typeNames: e.typeNames }])));
     }
+    if (def.holdReasons && Object.keys(def.holdReasons).length) {
+      this.holdReasonTy = T.enumeration({ path: path('HoldReason') },
+        Object.fromEntries(Object.entries(def.holdReasons).map(([n, d]) => [n, { docs: [d] }])));
+    }
     if (def.errors && Object.keys(def.errors).length) {
       this.errorTy = T.enumeration({ path: path('Error'), params: phantom, docs: ['The `Error` enum of this pallet.'] },
         Object.fromEntries(Object.entries(def.errors).map(([n, d]) => [n, { docs: [d] }])));
@@ -101,6 +117,12 @@ export class Pallet<S extends Record<string, AnyItem>, C extends Record<string, 
     const i = this.errorIndex.get(name);
     if (i === undefined) throw new Error(`unknown error ${this.name}.${name}`);
     return new DispatchError({ tag: 'Module', value: { index: this.index, error: Uint8Array.of(i, 0, 0, 0) } }, `${this.name}.${name}`);
+  }
+
+  /** A RuntimeHoldReason value for one of this pallet's hold reasons. */
+  holdReason(name: string): { tag: string; value: { tag: string; value: undefined } } {
+    if (!this.def.holdReasons?.[name]) throw new Error(`unknown hold reason ${this.name}.${name}`);
+    return { tag: this.name, value: { tag: name, value: undefined } };
   }
 
   errorName(i: number): string | undefined { return Object.keys(this.def.errors ?? {})[i]; }

@@ -640,6 +640,16 @@ export function deposit(ext: Ext, who: Uint8Array, amount: bigint, opts: { mustE
   });
 }
 
+/**
+ * Endows an account at genesis (no events: there is no block yet). Used for pallet accounts,
+ * which must exist (≥ ED) before small shares can be paid into them.
+ */
+export function endowAtGenesis(ext: Ext, who: Uint8Array, free: bigint): void {
+  const acc = system.storage.Account.get(ext, who);
+  system.storage.Account.set(ext, who, { ...acc, providers: acc.providers === 0 ? 1 : acc.providers, data: { ...acc.data, free: acc.data.free + free } });
+  balances.storage.TotalIssuance.mutate(ext, (t) => t + free);
+}
+
 /** `force_set_balance`: below ED wipes the free balance; issuance follows; emits `BalanceSet`. */
 export function forceSetBalance(ext: Ext, who: Uint8Array, newFree: bigint): void {
   atomic(ext, () => {

@@ -1,9 +1,13 @@
 // Small pieces shared by several pallets: account lookup, `DispatchResult`,
 // nested dispatch with FRAME's origin call filters.
 import * as T from '../codec/types.ts';
-import { DispatchError, type Origin } from '../framework/dispatch.ts';
+import * as C from '../config.ts';
+import { DispatchError, weight, WEIGHT_PER_MICROS, type Origin } from '../framework/dispatch.ts';
+import type { Ext } from '../framework/ext.ts';
+import { value } from '../framework/storage.ts';
 import type { DispatchCtx, PostInfo, RuntimeCallValue } from '../framework/pallet.ts';
-import { DispatchErrorTy, type DispatchErrorValue, type MultiAddress } from '../primitives.ts';
+import { DispatchErrorTy, type DispatchErrorValue, type MultiAddress, type Weight } from '../primitives.ts';
+import { PPM } from '../attribution-result.ts';
 import { system } from './system.ts';
 
 export type MultiAddressValue = ReturnType<typeof MultiAddress.codec.dec>;
@@ -68,4 +72,82 @@ export function dispatchResult(fn: () => unknown): DispatchResultValue {
     if (e instanceof DispatchError) return { tag: 'Err', value: e.value };
     throw e;
   }
+}
+
+/**
+ * `PalletId::into_account_truncating`: b"modl" ++ the 8-byte pallet id, zero-padded to 32 bytes.
+ * Such accounts have no private key; only their pallet moves funds out of them.
+ */
+export function palletAccount(id: string): Uint8Array {
+  if (id.length !== 8) throw new Error(`pallet id must be 8 bytes: ${id}`);
+  const out = new Uint8Array(32);
+  out.set(new TextEncoder().encode('modl' + id));
+  return out;
+}
+
+/** floor(amount × ppm / 1,000,000): the rounding rule of every share (residues are assigned explicitly by the caller). */
+export const ppmOf = (amount: bigint, ppm: bigint | number): bigint => (amount * BigInt(ppm)) / BigInt(PPM);
+
+/**
+ * A pallet's `Params` from its genesis JSON section: fields not given keep their defaults, given
+ * ones are coerced to the default's type (bigint or number) and must be non-negative integers.
+ */
+export function paramsFromJson<P extends Record<string, bigint | number>>(defaults: P, json: unknown, section: string): P {
+  if (json === undefined) return defaults;
+  if (typeof json !== 'object' || json === null) throw new Error(`${section}: expected an object`);
+  const out: Record<string, bigint | number> = { ...defaults };
+  for (const [k, v] of Object.entries(json)) {
+    if (!(k in defaults)) throw new Error(`${section}: unknown parameter ${k}; known: ${Object.keys(defaults).join(', ')}`);
+    const ok = (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) || (typeof v === 'bigint' && v >= 0n) || (typeof v === 'string' && /^\d+$/.test(v));
+    if (!ok) throw new Error(`${section}.${k}: expected a non-negative integer, got ${JSON.stringify(String(v))}`);
+    if (typeof defaults[k] === 'bigint') out[k] = BigInt(v as string | number | bigint);
+    else {
+      const n = Number(v);
+      if (!Number.isSafeInteger(n) || n > 0xffffffff) throw new Error(`${section}.${k}: ${String(v)} does not fit in u32`);
+      out[k] = n;
+    }
+  }
+  return out as P;
+}
+
+/** Weight of a dispatchable from its measured compute (µs) and database accesses. */
+export const dbWeight = (micros: bigint, reads: number, writes: number, proofSize = 4096n): Weight =>
+  weight(micros * WEIGHT_PER_MICROS + BigInt(reads) * C.DB_READ_WEIGHT + BigInt(writes) * C.DB_WRITE_WEIGHT, proofSize);
+
+/** A fieldless Rust enum, e.g. `DataKind { Text, Code, … }`. */
+export const unitEnum = <N extends string>(path: string[], names: readonly N[], docs?: string[]) =>
+  T.enumeration<{ tag: N; value: undefined }>({ path, docs }, Object.fromEntries(names.map((n) => [n, {}])));
+
+/**
+ * A pallet's governance parameters: one `Params` storage value (defaults = the documented
+ * constants), set from the pallet's genesis section `{ params: {…} }` and by a root `set_params`
+ * call that emits `ParamsSet`.
+ */
+export function governanceParams<F extends Record<string, T.Ty<bigint> | T.Ty<number>>>(
+  crate: string, fields: F, defaults: T.FieldsOf<F>, validate: (p: T.FieldsOf<F>) => string | undefined = () => undefined,
+) {
+  const Params = T.struct({ path: [crate, 'types', 'Params'] }, fields);
+  const storage = value(Params, { default: defaults, docs: ['Governance parameters: genesis config, changed by `set_params` (root).'] });
+  const check = (p: T.FieldsOf<F>) => { const e = validate(p); if (e) throw new Error(e); };
+  return {
+    Params,
+    storage,
+    /** The `set_params` dispatchable body (the caller deposits its pallet's ParamsSet event). */
+    set(ext: Ext, params: T.FieldsOf<F>, invalid: () => DispatchError): void {
+      if (validate(params)) throw invalid();
+      storage.set(ext, params);
+    },
+    /** Genesis: parameters from the section's `params` object over the defaults. */
+    build(ext: Ext, section: string, json: unknown): void {
+      const p = paramsFromJson(defaults as Record<string, bigint | number>, json, `${section}.params`) as T.FieldsOf<F>;
+      check(p);
+      storage.set(ext, p);
+    },
+  };
+}
+
+/** Checks a user-supplied byte string against its bound. */
+export function bounded(b: Uint8Array, max: number, err: () => DispatchError): Uint8Array {
+  if (b.length > max) throw err();
+  return b;
 }

@@ -242,7 +242,7 @@ describe('build-spec', () => {
       expect(v).toMatch(/^0x([0-9a-f]{2})*$/);
     }
     expect(top[CODE]).toMatch(/^0x([0-9a-f]{2})+$/);
-    expect(Object.keys(top).filter((k) => k.startsWith(SYSTEM_ACCOUNT))).toHaveLength(12);
+    expect(Object.keys(top).filter((k) => k.startsWith(SYSTEM_ACCOUNT))).toHaveLength(14); // 12 dev accounts + rewards pot + contributor escrow
     for (const who of [ALICE, BOB]) {
       const info = accountInfo(top[accountKey(who)]);
       expect(info).toEqual({ bytes: 80, nonce: 0, free: ENDOWMENT, reserved: 0n });

@@ -483,7 +483,7 @@ describe('state_*', () => {
 
   it('state_getKeysPaged pages with an exclusive startKey and refuses count > 1000', async () => {
     const all: string[] = await call('state_getKeysPaged', [SYSTEM_ACCOUNT, 1000, null, genesis]);
-    expect(all).toHaveLength(12); // Alice…Ferdie and their //stash accounts
+    expect(all).toHaveLength(14); // Alice…Ferdie, their //stash accounts, the rewards pot and the contributor escrow
     expect([...all].sort()).toEqual(all);
     expect(new Set(all).size).toBe(all.length);
     for (const k of all) {

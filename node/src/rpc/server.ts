@@ -527,23 +527,22 @@ function isJsonContentType(ct: string | undefined): boolean {
   return media === 'application/json' || media === 'application/json-rpc';
 }
 
-/** Reads the body, or resolves null as soon as it exceeds `max` (the rest is drained, not kept). */
+/**
+ * Reads the body, or resolves null when it exceeds `max`. An oversized body is drained, not kept,
+ * and the reply waits for its end: answering mid-upload makes clients fail with EPIPE.
+ */
 function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
-    if (Number(req.headers['content-length']) > max) {
-      req.resume();
-      return resolve(null);
-    }
     const chunks: Buffer[] = [];
     let size = 0;
-    let over = false;
+    let over = Number(req.headers['content-length']) > max;
     req.on('data', (c: Buffer) => {
       if (over) return;
       size += c.length;
       if (size > max) {
         over = true;
         chunks.length = 0;
-        return resolve(null);
+        return;
       }
       chunks.push(c);
     });

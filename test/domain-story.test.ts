@@ -4,8 +4,8 @@
 import '@polkadot/api-augment';
 import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
 import type { KeyringPair } from '@polkadot/keyring/types';
-import { blake2AsU8a, cryptoWaitReady } from '@polkadot/util-crypto';
-import { u8aToHex } from '@polkadot/util';
+import { blake2AsU8a, cryptoWaitReady, ed25519PairFromSeed, ed25519Sign } from '@polkadot/util-crypto';
+import { u8aConcat, u8aToHex } from '@polkadot/util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evidenceRoot, paramsHash, resultHash } from '../runtime-spec/src/attribution-result.ts';
 import { palletAccount } from '../runtime-spec/src/pallets/common.ts';
@@ -61,7 +61,7 @@ describe('domain story through @polkadot/api', () => {
     for (const p of ['datanets', 'models', 'attribution', 'nodeRewards']) expect(api.tx[p]).toBeDefined();
     expect((api.consts.datanets.maxNameLen as any).toNumber()).toBe(64);
     expect(api.call.modelsApi.quote).toBeDefined();
-    expect(api.registry.createType('RuntimeHoldReason', { Datanets: 'ContributionDeposit' }).toHex()).toBe('0x0a00');
+    expect(api.registry.createType('SlmnetRuntimeRuntimeHoldReason' as any, { Datanets: 'ContributionDeposit' }).toHex()).toBe('0x0a00');
   });
 
   it('creates a datanet; three accounts contribute; the curator accepts two and rejects one', async () => {
@@ -157,6 +157,53 @@ describe('domain story through @polkadot/api', () => {
       expect(await free(who)).toBe(before + amount - paid);
     }
     expect(((await api.query.models.pendingRewards(bob.address)) as any).toBigInt()).toBe(0n);
+  });
+
+  it('a node registers, sends signed heartbeats and is paid at the era end; the operator claims', async () => {
+    const nodeKey = ed25519PairFromSeed(blake2AsU8a(text('ferdie storage node')));
+    const peerId = u8aConcat(Uint8Array.of(0x00, 0x24, 0x08, 0x01, 0x12, 0x20), nodeKey.publicKey);
+    const params = (await api.query.nodeRewards.params()).toJSON() as any;
+    // hex: @polkadot/types reads a raw Uint8Array given for `Bytes` as already length-prefixed
+    const reg = await ok(api.tx.nodeRewards.registerNode('Storage', u8aToHex(peerId), BigInt(params.minBond)), ferdie);
+    const [registered] = eventsOf(reg, 'nodeRewards', 'NodeRegistered');
+    const node = Number(registered.node);
+    expect((await api.query.system.account(ferdie.address)).data.reserved.toBigInt()).toBe(BigInt(params.minBond));
+    const genesis = api.genesisHash.toU8a();
+    const heartbeat = async () => {
+      const at = (await api.rpc.chain.getHeader()).number.toNumber();
+      const payload = u8aConcat(text('slmnet/heartbeat'), genesis, api.createType('u32', node).toU8a(), api.createType('u32', at).toU8a());
+      return ok(api.tx.nodeRewards.heartbeat(node, at, ed25519Sign(payload, nodeKey)), ferdie);
+    };
+    const hb = await heartbeat();
+    expect(eventsOf(hb, 'nodeRewards', 'Heartbeat')[0]).toMatchObject({ node });
+    // a forged heartbeat (signed by another key) is refused
+    const at = (await api.rpc.chain.getHeader()).number.toNumber();
+    const forged = ed25519Sign(text('whatever'), ed25519PairFromSeed(new Uint8Array(32).fill(1)));
+    await expect(ok(api.tx.nodeRewards.heartbeat(node, at, forged), ferdie)).rejects.toThrow('nodeRewards.');
+    // the era ends every `era_length` blocks: wait for EraPaid with our node in it
+    const eraLength = Number(params.eraLength);
+    const hbBlock = (await api.rpc.chain.getHeader(hb.blockHash)).number.toNumber();
+    const eraEnd = Math.ceil((hbBlock + 1) / eraLength) * eraLength;
+    await waitFor(async () => ((await api.rpc.chain.getHeader()).number.toNumber() >= eraEnd ? true : undefined), `block #${eraEnd}`, 120_000, 500);
+    const eraHash = (await api.rpc.chain.getBlockHash(eraEnd)).toHex();
+    const eraEvents = await (await api.at(eraHash)).query.system.events();
+    const rewarded = eraEvents.find(({ event }) => event.section === 'nodeRewards' && event.method === 'NodeRewarded');
+    expect(rewarded, 'NodeRewarded at the era end').toBeDefined();
+    expect(eraEvents.some(({ event }) => event.section === 'nodeRewards' && event.method === 'EraPaid')).toBe(true);
+    const paid = { hash: eraHash, data: rewarded!.event.data.toJSON() as any[] };
+    const [, rewardedNode, operator, points, amount] = paid.data;
+    expect([rewardedNode, operator, points]).toEqual([node, ferdie.address, 1]);
+    // the only node with points gets everything unallocated in the pot (floor of a 1/1 share)
+    const pending = BigInt((await (await api.at(paid.hash)).call.nodeRewardsApi.pendingRewards(ferdie.address)).toString());
+    expect(pending).toBe(BigInt(amount));
+    expect(pending).toBeGreaterThan(0n);
+    await issuanceMatchesAccounts(paid.hash);
+    const before = await free(ferdie);
+    const claim = await ok(api.tx.nodeRewards.claim(), ferdie);
+    const fee = BigInt(eventsOf(claim, 'transactionPayment', 'TransactionFeePaid')[0].actualFee);
+    const claimed = BigInt(eventsOf(claim, 'nodeRewards', 'RewardsClaimed')[0].amount);
+    expect(claimed).toBeGreaterThanOrEqual(pending);
+    expect(await free(ferdie)).toBe(before + claimed - fee);
   });
 
   it('bad input through the API is rejected with module errors', async () => {

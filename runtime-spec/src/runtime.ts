@@ -22,7 +22,7 @@ import * as genesis from './genesis.ts';
 import { attestors, attribution, ContributionStats, FinalResult } from './pallets/attribution.ts';
 import { Contribution, DatanetInfo, datanets, Reputation } from './pallets/datanets.ts';
 import { Inference, models, quote } from './pallets/models.ts';
-import { nodeRewards } from './pallets/node-rewards.ts';
+import { NodeInfo, nodeInfo, nodeRewards, operatorNodes, pendingNodeRewards } from './pallets/node-rewards.ts';
 
 export const composition = composeRuntime([
   system, timestamp, aura, grandpa, balances, payment.transactionPayment, sudo, utility,
@@ -227,6 +227,14 @@ const API_LIST: Api[] = [
         'Inferences attributed to a contribution, its cumulative weight (ppm) and its earnings.'),
       m('result', [['inference', T.u64]], T.option(FinalResult), (ext, id: bigint) => attribution.storage.Results.get(ext, id), 'The final or disputed attribution of an inference.'),
       m('attestors', [], T.vec(AccountId), (ext) => attestors(ext), 'The current attestor set (validators, then bonded attestors).'),
+    ],
+  },
+  {
+    name: 'NodeRewardsApi', version: 1, docs: ['Reads of the NodeRewards pallet for apps.'],
+    methods: [
+      m('pending_rewards', [['who', AccountId]], T.u128, (ext, who: Uint8Array) => pendingNodeRewards(ext, who), 'Node and block-author rewards the account can claim.'),
+      m('node', [['id', T.u32]], T.option(NodeInfo), (ext, id: number) => nodeInfo(ext, id), 'A registered node.'),
+      m('operator_nodes', [['who', AccountId]], T.vec(T.u32), (ext, who: Uint8Array) => operatorNodes(ext, who), 'The nodes an account operates.'),
     ],
   },
 ];

@@ -1,0 +1,428 @@
+// pallet_node_rewards at the state-machine level: registration, signed heartbeats, emission,
+// era payouts, claims, unbonding, parameters, every error path, and a property test.
+import fc from 'fast-check';
+import { ed25519PairFromSeed, ed25519Sign } from '@polkadot/util-crypto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import * as T from '../src/codec/types.ts';
+import * as C from '../src/config.ts';
+import { blake2_256, concat, equalBytes, text } from '../src/crypto.ts';
+import { preset } from '../src/genesis.ts';
+import { heartbeatPayload, LIMITS, nodeInfo, nodeRewards, pendingNodeRewards } from '../src/pallets/node-rewards.ts';
+import { REWARDS_POT } from '../src/pallets/pot.ts';
+import { system } from '../src/pallets/system.ts';
+import { dev, TestChain, type Ev } from './helpers/chain.ts';
+
+const UNIT = C.UNIT;
+const ED = C.EXISTENTIAL_DEPOSIT;
+const [alice, bob, charlie, dave] = ['alice', 'bob', 'charlie', 'dave'].map(dev);
+const S = () => nodeRewards.storage;
+const unit = (tag: string) => ({ tag, value: undefined });
+const ROOT = { kind: 'root' } as const;
+
+/** A node identity: ed25519 key pair from a one-byte seed, and its libp2p peer id. */
+function nodeKey(n: number) {
+  const pair = ed25519PairFromSeed(new Uint8Array(32).fill(n));
+  return { pair, peerId: concat(Uint8Array.of(0x00, 0x24, 0x08, 0x01, 0x12, 0x20), pair.publicKey) };
+}
+const K1 = nodeKey(1);
+const K2 = nodeKey(2);
+
+/** The signed heartbeat payload, written out independently of the pallet. */
+function payload(c: TestChain, node: number, at: number): Uint8Array {
+  return concat(text('slmnet/heartbeat'), system.storage.BlockHash.get(c.ext, 0), T.u32.codec.enc(node), T.u32.codec.enc(at));
+}
+const sign = (c: TestChain, key: ReturnType<typeof nodeKey>, node: number, at: number) => ed25519Sign(payload(c, node, at), key.pair);
+
+// Presets derive dev keys (slow): build the configs once.
+const DEV = preset('development')!;
+const LOCAL = preset('local_testnet')!;
+let c: TestChain;
+beforeEach(async () => { c = await TestChain.create(DEV); });
+
+const nr = (evs: Ev[]) => evs.filter((e) => e.name.startsWith('NodeRewards.'));
+const params = () => S().Params.get(c.ext);
+
+function register(who: Uint8Array, key = K1, bond = 100n * UNIT, kind = 'Storage'): number {
+  const evs = c.ok(who, 'NodeRewards', 'register_node', { kind: unit(kind), peer_id: key.peerId, bond });
+  return evs.find((e) => e.name === 'NodeRewards.NodeRegistered')!.value.node;
+}
+function heartbeat(who: Uint8Array, node: number, key = K1, at = c.number): Ev[] {
+  return c.ok(who, 'NodeRewards', 'heartbeat', { node, at_block: at, signature: sign(c, key, node, at) });
+}
+const hbErr = (who: Uint8Array, node: number, key = K1, at = c.number) =>
+  c.err(who, 'NodeRewards', 'heartbeat', { node, at_block: at, signature: sign(c, key, node, at) });
+
+/** Issuance = Σ accounts; the pot covers its ED and every unclaimed reward; TotalPending = Σ PendingRewards of `accounts`. */
+function invariants(accounts: Uint8Array[] = [alice, bob, charlie, dave]): void {
+  expect(c.totalIssuance()).toBe(c.sumOfAccounts());
+  const total = S().TotalPending.get(c.ext);
+  expect(c.free(REWARDS_POT) >= ED + total).toBe(true);
+  expect(accounts.reduce((s, a) => s + pendingNodeRewards(c.ext, a), 0n)).toBe(total);
+}
+
+describe('genesis and parameters', () => {
+  it('builds params from the preset and endows the pot', () => {
+    expect(params()).toMatchObject({ min_bond: 100n * UNIT, heartbeat_interval: 5, era_length: 20, emission_per_block: UNIT, author_share_ppm: 200_000 });
+    // block 1 is open: the pot holds ED + one block of emission; Alice (sole author) got 20 % of it
+    expect(c.free(REWARDS_POT)).toBe(ED + UNIT);
+    expect(pendingNodeRewards(c.ext, alice)).toBe(UNIT / 5n);
+    invariants();
+  });
+
+  it('takes genesis params from the config and rejects bad ones', async () => {
+    const cfg = DEV;
+    const c2 = await TestChain.create({ ...cfg, nodeRewards: { params: { era_length: 7, emission_per_block: 0 } } });
+    expect(S().Params.get(c2.ext)).toMatchObject({ era_length: 7, emission_per_block: 0n, heartbeat_interval: 150 });
+    expect(c2.free(REWARDS_POT)).toBe(ED);
+    await expect(TestChain.create({ ...cfg, nodeRewards: { params: { author_share_ppm: 1_000_001 } } })).rejects.toThrow(/author_share_ppm/);
+    await expect(TestChain.create({ ...cfg, nodeRewards: { params: { bogus: 1 } } })).rejects.toThrow(/unknown parameter bogus/);
+  });
+
+  it('set_params is root-only and validated', () => {
+    const p = { ...params(), heartbeat_interval: 2, author_share_ppm: 0 };
+    expect(c.err(alice, 'NodeRewards', 'set_params', { params: p })).toBe('BadOrigin');
+    expect(c.err(ROOT, 'NodeRewards', 'set_params', { params: { ...p, author_share_ppm: 1_000_001 } })).toBe('NodeRewards.InvalidParams');
+    expect(c.err(ROOT, 'NodeRewards', 'set_params', { params: { ...p, era_length: 0 } })).toBe('NodeRewards.InvalidParams');
+    expect(c.err(ROOT, 'NodeRewards', 'set_params', { params: { ...p, min_bond: 0n } })).toBe('NodeRewards.InvalidParams');
+    expect(nr(c.ok(ROOT, 'NodeRewards', 'set_params', { params: p }))).toEqual([{ name: 'NodeRewards.ParamsSet', value: { params: p } }]);
+    expect(params()).toEqual(p);
+    // author share 0: the whole emission stays unallocated in the pot
+    const before = pendingNodeRewards(c.ext, alice);
+    expect(nr(c.nextBlock()).map((e) => e.name)).toEqual([]);
+    expect(pendingNodeRewards(c.ext, alice)).toBe(before);
+    invariants();
+  });
+});
+
+describe('register_node', () => {
+  it('registers with a held bond, ids, index lists and an event', () => {
+    const f0 = c.free(bob);
+    const evs = c.ok(bob, 'NodeRewards', 'register_node', { kind: unit('Compute'), peer_id: K1.peerId, bond: 150n * UNIT });
+    expect(nr(evs)).toEqual([{ name: 'NodeRewards.NodeRegistered', value: { node: 0, operator: bob, kind: unit('Compute'), peer_id: K1.peerId, bond: 150n * UNIT } }]);
+    expect(evs.map((e) => e.name)).toContain('Balances.Held');
+    expect(c.free(bob)).toBe(f0 - 150n * UNIT);
+    expect(c.reserved(bob)).toBe(150n * UNIT);
+    const n = nodeInfo(c.ext, 0)!;
+    expect(n).toMatchObject({ operator: bob, kind: unit('Compute'), bond: 150n * UNIT, status: unit('Active'), registered: 1, era_points: 0, total_points: 0n });
+    expect(n.public_key).toEqual(K1.pair.publicKey);
+    expect(register(bob, K2)).toBe(1);
+    expect(S().OperatorNodes.get(c.ext, bob)).toEqual([0, 1]);
+    expect(S().ActiveNodes.get(c.ext)).toEqual([0, 1]);
+    expect(S().NodeByPeerId.get(c.ext, K2.peerId)).toBe(1);
+    invariants();
+  });
+
+  it('rejects a low bond, bad peer ids, a taken peer id, wrong origin, missing funds, too many nodes', () => {
+    const args = (over: Record<string, unknown>) => ({ kind: unit('Storage'), peer_id: K1.peerId, bond: 100n * UNIT, ...over });
+    expect(c.err(bob, 'NodeRewards', 'register_node', args({ bond: 100n * UNIT - 1n }))).toBe('NodeRewards.BondTooLow');
+    const pk = K1.pair.publicKey;
+    const bad = [
+      new Uint8Array(0),
+      pk, // a bare key
+      concat(Uint8Array.of(0x00, 0x24, 0x08, 0x02, 0x12, 0x20), pk), // secp256k1 key type
+      concat(Uint8Array.of(0x12, 0x20), blake2_256(pk)), // sha2-256 multihash (RSA-style ids)
+      concat(Uint8Array.of(0x00, 0x25, 0x08, 0x01, 0x12, 0x20), pk), // wrong multihash length
+      concat(K1.peerId, Uint8Array.of(0)), // trailing byte
+      K1.peerId.subarray(0, 37), // truncated
+      new Uint8Array(65), // over MaxPeerIdLen
+    ];
+    for (const peer_id of bad) expect(c.err(bob, 'NodeRewards', 'register_node', args({ peer_id }))).toBe('NodeRewards.BadPeerId');
+    expect(c.err({ kind: 'none' }, 'NodeRewards', 'register_node', args({}))).toBe('BadOrigin');
+    expect(c.err(ROOT, 'NodeRewards', 'register_node', args({}))).toBe('BadOrigin');
+    const poor = new Uint8Array(32).fill(9);
+    expect(c.err(poor, 'NodeRewards', 'register_node', args({}))).toMatch(/^Token\./);
+    register(bob);
+    expect(c.err(charlie, 'NodeRewards', 'register_node', args({}))).toBe('NodeRewards.PeerIdTaken');
+    expect(c.err(bob, 'NodeRewards', 'register_node', args({}))).toBe('NodeRewards.PeerIdTaken');
+    for (let i = 1; i < LIMITS.MaxNodesPerOperator; i++) register(bob, nodeKey(10 + i));
+    expect(c.err(bob, 'NodeRewards', 'register_node', args({ peer_id: nodeKey(99).peerId }))).toBe('NodeRewards.TooManyNodes');
+    expect(register(charlie, nodeKey(99))).toBe(LIMITS.MaxNodesPerOperator);
+    invariants();
+  });
+});
+
+describe('heartbeat', () => {
+  it('accepts the node key\'s signature over the documented payload and counts points', () => {
+    const id = register(bob);
+    // the genesis hash is System.BlockHash(0): the parent hash of block 1
+    expect(system.storage.BlockHash.get(c.ext, 0)).toEqual(blake2_256(T.u32.codec.enc(0)));
+    expect(heartbeatPayload(c.ext, id, 1)).toEqual(payload(c, id, 1));
+    expect(nr(heartbeat(bob, id))).toEqual([{ name: 'NodeRewards.Heartbeat', value: { node: 0, era: 0, points: 1 } }]);
+    c.nextBlock(5);
+    // signed two blocks ago: still fresh
+    expect(nr(heartbeat(bob, id, K1, c.number - 2))[0].value).toEqual({ node: 0, era: 0, points: 2 });
+    expect(nodeInfo(c.ext, id)).toMatchObject({ last_heartbeat: 6, last_signed_at: 4, day_points: 2, era_points: 2, total_points: 2n });
+    invariants();
+  });
+
+  it('rejects wrong keys, wrong signer, unknown nodes, replays, stale, future and early heartbeats', () => {
+    const id = register(bob);
+    c.nextBlock(11);
+    const n = c.number;
+    expect(hbErr(bob, id, K2)).toBe('NodeRewards.BadSignature');
+    expect(c.err(bob, 'NodeRewards', 'heartbeat', { node: id, at_block: n, signature: sign(c, K1, id, n - 1) })).toBe('NodeRewards.BadSignature');
+    expect(c.err(bob, 'NodeRewards', 'heartbeat', { node: id, at_block: n, signature: sign(c, K1, id + 1, n) })).toBe('NodeRewards.BadSignature');
+    expect(hbErr(charlie, id)).toBe('NodeRewards.NotOperator');
+    expect(hbErr(bob, 7)).toBe('NodeRewards.UnknownNode');
+    expect(hbErr(bob, id, K1, n + 1)).toBe('NodeRewards.FutureHeartbeat');
+    expect(hbErr(bob, id, K1, n - LIMITS.MaxHeartbeatAge - 1)).toBe('NodeRewards.StaleHeartbeat');
+    expect(c.err({ kind: 'none' }, 'NodeRewards', 'heartbeat', { node: id, at_block: n, signature: sign(c, K1, id, n) })).toBe('BadOrigin');
+    heartbeat(bob, id, K1, n - LIMITS.MaxHeartbeatAge);
+    c.nextBlock(4);
+    expect(hbErr(bob, id)).toBe('NodeRewards.HeartbeatTooSoon');
+    c.nextBlock();
+    // the same signed payload again, after the interval: a replay
+    expect(hbErr(bob, id, K1, n - LIMITS.MaxHeartbeatAge)).toBe('NodeRewards.StaleHeartbeat');
+    heartbeat(bob, id);
+    invariants();
+  });
+
+  it('caps points per day window and resets at the next day', () => {
+    c.ok(ROOT, 'NodeRewards', 'set_params', { params: { ...params(), heartbeat_interval: 1, max_points_per_day: 3, blocks_per_day: 10, era_length: 1000 } });
+    const id = register(bob);
+    c.advanceTo(10); // day 1 = blocks 10..19
+    for (let i = 1; i <= 3; i++) { expect(nr(heartbeat(bob, id))[0].value.points).toBe(i); c.nextBlock(); }
+    expect(hbErr(bob, id)).toBe('NodeRewards.DailyCapReached');
+    c.advanceTo(20);
+    expect(nr(heartbeat(bob, id))[0].value.points).toBe(4);
+    expect(nodeInfo(c.ext, id)).toMatchObject({ day: 2, day_points: 1, era_points: 4 });
+    invariants();
+  });
+});
+
+describe('emission and era payout', () => {
+  it('pays the era pro rata to points (floor), leaves the residue in the pot, resets points', () => {
+    const a = register(bob, K1);
+    const b = register(charlie, K2);
+    heartbeat(bob, a); heartbeat(charlie, b, K2);
+    c.advanceTo(7);
+    heartbeat(bob, a);
+    c.advanceTo(19);
+    // Blocks 1..20 mint 20 UNIT into the pot; Alice authored all and is credited 20 % = 4 UNIT;
+    // so 16 UNIT are available at block 20: 2 : 1 points.
+    const evs = nr(c.nextBlock());
+    const available = 16n * UNIT;
+    const [pa, pb] = [(available * 2n) / 3n, available / 3n];
+    expect([pa, pb]).toEqual([10_666_666_666_666n, 5_333_333_333_333n]);
+    expect(evs).toEqual([
+      { name: 'NodeRewards.AuthorRewarded', value: { author: alice, amount: UNIT / 5n } },
+      { name: 'NodeRewards.NodeRewarded', value: { era: 0, node: a, operator: bob, points: 2, amount: pa } },
+      { name: 'NodeRewards.NodeRewarded', value: { era: 0, node: b, operator: charlie, points: 1, amount: pb } },
+      { name: 'NodeRewards.EraPaid', value: { era: 0, total: pa + pb, nodes: 2, points: 3n } },
+    ]);
+    expect(pendingNodeRewards(c.ext, bob)).toBe(pa);
+    expect(pendingNodeRewards(c.ext, charlie)).toBe(pb);
+    expect(pendingNodeRewards(c.ext, alice)).toBe(4n * UNIT);
+    expect(S().TotalPending.get(c.ext)).toBe(4n * UNIT + pa + pb);
+    // residue: 1 planck left unallocated in the pot
+    expect(c.free(REWARDS_POT) - ED - S().TotalPending.get(c.ext)).toBe(1n);
+    expect(S().CurrentEra.get(c.ext)).toBe(1);
+    expect(S().EraParticipants.get(c.ext)).toEqual([]);
+    expect(nodeInfo(c.ext, a)).toMatchObject({ era_points: 0, total_points: 2n, earned: pa });
+    invariants();
+    // era 1: no heartbeats → EraPaid with nothing paid, the pot keeps everything
+    const evs2 = nr(c.advanceTo(40));
+    expect(evs2.filter((e) => e.name !== 'NodeRewards.AuthorRewarded')).toEqual([
+      { name: 'NodeRewards.EraPaid', value: { era: 1, total: 0n, nodes: 0, points: 0n } },
+    ]);
+    expect(c.free(REWARDS_POT) - ED - S().TotalPending.get(c.ext)).toBe(1n + 20n * (UNIT - UNIT / 5n));
+    invariants();
+  });
+
+  it('pays protocol income that reached the pot, and counts only the current era\'s points', () => {
+    const a = register(bob, K1);
+    c.advanceTo(19);
+    // protocol fees (any transfer into the pot) are paid out with the emission
+    c.ok(dave, 'Balances', 'transfer_keep_alive', { dest: { tag: 'Id', value: REWARDS_POT }, value: 7n * UNIT + 5n });
+    heartbeat(bob, a);
+    const evs = nr(c.nextBlock());
+    const paid = 16n * UNIT + 7n * UNIT + 5n;
+    expect(evs.find((e) => e.name === 'NodeRewards.EraPaid')!.value).toEqual({ era: 0, total: paid, nodes: 1, points: 1n });
+    expect(c.free(REWARDS_POT) - ED - S().TotalPending.get(c.ext)).toBe(0n);
+    c.advanceTo(40);
+    expect(pendingNodeRewards(c.ext, bob)).toBe(paid);
+    invariants();
+  });
+
+  it('credits each block\'s author share to that block\'s author', async () => {
+    c = await TestChain.create(LOCAL); // Alice and Bob author in turn
+    const a0 = pendingNodeRewards(c.ext, alice);
+    const b0 = pendingNodeRewards(c.ext, bob);
+    expect(nr(c.nextBlock(1, 1))).toEqual([{ name: 'NodeRewards.AuthorRewarded', value: { author: bob, amount: UNIT / 5n } }]);
+    expect(nr(c.nextBlock(1, 0))).toEqual([{ name: 'NodeRewards.AuthorRewarded', value: { author: alice, amount: UNIT / 5n } }]);
+    c.nextBlock(3, 1);
+    expect(pendingNodeRewards(c.ext, bob) - b0).toBe(4n * UNIT / 5n);
+    expect(pendingNodeRewards(c.ext, alice) - a0).toBe(UNIT / 5n);
+    invariants();
+  });
+});
+
+describe('claim', () => {
+  it('moves pending rewards from the pot to the caller', () => {
+    const a = register(bob);
+    heartbeat(bob, a);
+    c.advanceTo(20);
+    const pending = pendingNodeRewards(c.ext, bob);
+    expect(pending).toBe(16n * UNIT);
+    const [f0, p0, i0] = [c.free(bob), c.free(REWARDS_POT), c.totalIssuance()];
+    expect(nr(c.ok(bob, 'NodeRewards', 'claim'))).toEqual([{ name: 'NodeRewards.RewardsClaimed', value: { who: bob, amount: pending } }]);
+    expect(c.free(bob)).toBe(f0 + pending);
+    expect(c.free(REWARDS_POT)).toBe(p0 - pending);
+    expect(c.totalIssuance()).toBe(i0);
+    expect(pendingNodeRewards(c.ext, bob)).toBe(0n);
+    expect(c.err(bob, 'NodeRewards', 'claim')).toBe('NodeRewards.NothingToClaim');
+    expect(c.err(charlie, 'NodeRewards', 'claim')).toBe('NodeRewards.NothingToClaim');
+    expect(c.err({ kind: 'none' }, 'NodeRewards', 'claim')).toBe('BadOrigin');
+    // the author claims too; afterwards the pot holds ED + the residue + unallocated emission
+    c.ok(alice, 'NodeRewards', 'claim');
+    expect(S().TotalPending.get(c.ext)).toBe(0n);
+    expect(c.free(REWARDS_POT)).toBe(ED);
+    invariants();
+  });
+});
+
+describe('bond_more, unbond, withdraw_unbonded', () => {
+  it('walks the lifecycle and rejects every out-of-order step', () => {
+    const id = register(bob);
+    const f0 = c.free(bob);
+    expect(c.err(bob, 'NodeRewards', 'bond_more', { node: id, amount: 0n })).toBe('NodeRewards.ZeroAmount');
+    expect(c.err(charlie, 'NodeRewards', 'bond_more', { node: id, amount: UNIT })).toBe('NodeRewards.NotOperator');
+    expect(c.err(bob, 'NodeRewards', 'bond_more', { node: 9, amount: UNIT })).toBe('NodeRewards.UnknownNode');
+    expect(nr(c.ok(bob, 'NodeRewards', 'bond_more', { node: id, amount: 5n * UNIT }))).toEqual([
+      { name: 'NodeRewards.BondIncreased', value: { node: id, amount: 5n * UNIT, bond: 105n * UNIT } },
+    ]);
+    expect(c.reserved(bob)).toBe(105n * UNIT);
+    expect(c.err(bob, 'NodeRewards', 'withdraw_unbonded', { node: id })).toBe('NodeRewards.NotUnbonded');
+    expect(c.err(charlie, 'NodeRewards', 'unbond', { node: id })).toBe('NodeRewards.NotOperator');
+    heartbeat(bob, id);
+    c.advanceTo(3);
+    expect(nr(c.ok(bob, 'NodeRewards', 'unbond', { node: id }))).toEqual([
+      { name: 'NodeRewards.Unbonded', value: { node: id, operator: bob, bond: 105n * UNIT, until: 13 } },
+    ]);
+    expect(S().ActiveNodes.get(c.ext)).toEqual([]);
+    expect(S().EraParticipants.get(c.ext)).toEqual([]);
+    expect(c.err(bob, 'NodeRewards', 'unbond', { node: id })).toBe('NodeRewards.NodeNotActive');
+    expect(c.err(bob, 'NodeRewards', 'bond_more', { node: id, amount: UNIT })).toBe('NodeRewards.NodeNotActive');
+    c.nextBlock(5);
+    expect(hbErr(bob, id)).toBe('NodeRewards.NodeNotActive');
+    c.advanceTo(12);
+    expect(c.err(bob, 'NodeRewards', 'withdraw_unbonded', { node: id })).toBe('NodeRewards.StillUnbonding');
+    c.nextBlock();
+    expect(c.err(charlie, 'NodeRewards', 'withdraw_unbonded', { node: id })).toBe('NodeRewards.NotOperator');
+    expect(nr(c.ok(bob, 'NodeRewards', 'withdraw_unbonded', { node: id }))).toEqual([
+      { name: 'NodeRewards.Withdrawn', value: { node: id, operator: bob, amount: 105n * UNIT } },
+    ]);
+    expect(c.free(bob)).toBe(f0 + 100n * UNIT);
+    expect(c.reserved(bob)).toBe(0n);
+    expect(S().Nodes.get(c.ext, id)).toBeUndefined();
+    expect(S().OperatorNodes.get(c.ext, bob)).toEqual([]);
+    expect(c.err(bob, 'NodeRewards', 'withdraw_unbonded', { node: id })).toBe('NodeRewards.UnknownNode');
+    // the node unbonded mid-era: its points were forfeited, nobody is paid at the era end
+    const evs = nr(c.advanceTo(20));
+    expect(evs.find((e) => e.name === 'NodeRewards.EraPaid')!.value).toEqual({ era: 0, total: 0n, nodes: 0, points: 0n });
+    // the peer id is free again and gets a new id (old signatures name the old id)
+    expect(register(charlie)).toBe(1);
+    invariants();
+  });
+});
+
+describe('property: random call sequences keep issuance and the pot consistent', () => {
+  const operators = [bob, charlie, dave];
+  const keys = [1, 2, 3, 4].map(nodeKey);
+  // Steps name nodes by id; `own` (usually true) sends the call from the node's operator and
+  // `good` signs with the node's own key, so that most calls can succeed.
+  type Step =
+    | { t: 'register'; who: number; key: number; bond: bigint }
+    | { t: 'heartbeat'; node: number; own: boolean; good: boolean; age: number }
+    | { t: 'bond_more'; node: number; own: boolean; amount: bigint }
+    | { t: 'unbond' | 'withdraw'; node: number; own: boolean }
+    | { t: 'claim'; who: number }
+    | { t: 'blocks'; n: number; author: number }
+    | { t: 'params'; interval: number; era: number; share: number; unbonding: number };
+  const who = fc.integer({ min: 0, max: 3 }); // 3 = alice (author, not an operator)
+  const node = fc.integer({ min: 0, max: 5 }); // see `pick`
+  const mostly = fc.oneof({ arbitrary: fc.constant(true), weight: 5 }, { arbitrary: fc.constant(false), weight: 1 });
+  const step: fc.Arbitrary<Step> = fc.oneof(
+    { arbitrary: fc.record({ t: fc.constant('register' as const), who: fc.integer({ min: 0, max: 2 }), key: fc.integer({ min: 0, max: 3 }), bond: fc.bigInt({ min: 99n * UNIT, max: 300n * UNIT }) }), weight: 2 },
+    { arbitrary: fc.record({ t: fc.constant('heartbeat' as const), node, own: mostly, good: mostly, age: fc.oneof(fc.constant(0), fc.integer({ min: -1, max: 12 })) }), weight: 4 },
+    { arbitrary: fc.record({ t: fc.constant('bond_more' as const), node, own: mostly, amount: fc.bigInt({ min: 0n, max: 10n * UNIT }) }), weight: 1 },
+    { arbitrary: fc.record({ t: fc.constant('unbond' as const), node, own: mostly }), weight: 1 },
+    { arbitrary: fc.record({ t: fc.constant('withdraw' as const), node, own: mostly }), weight: 2 },
+    { arbitrary: fc.record({ t: fc.constant('claim' as const), who }), weight: 1 },
+    { arbitrary: fc.record({ t: fc.constant('blocks' as const), n: fc.integer({ min: 1, max: 12 }), author: fc.integer({ min: 0, max: 1 }) }), weight: 4 },
+    { arbitrary: fc.record({ t: fc.constant('params' as const), interval: fc.integer({ min: 1, max: 6 }), era: fc.integer({ min: 1, max: 12 }), share: fc.integer({ min: 0, max: 1_000_000 }), unbonding: fc.integer({ min: 0, max: 12 }) }), weight: 1 },
+  );
+  const account = (i: number) => [...operators, alice][i];
+  /** Step node numbers 0..4 pick one of the existing nodes, 5 an unknown id. */
+  const pick = (n: number, unbonding = false): number => {
+    const all = Array.from({ length: S().NextNodeId.get(c.ext) }, (_, i) => i).filter((i) => S().Nodes.get(c.ext, i));
+    // withdrawals prefer unbonding nodes, else random sequences rarely reach one
+    const u = all.filter((i) => S().Nodes.get(c.ext, i)!.status.tag === 'Unbonding');
+    const ids = unbonding && u.length && n < 3 ? u : all;
+    return n === 5 || ids.length === 0 ? 1000 : ids[n % ids.length];
+  };
+  /** The node's operator (or another account when `own` is false; bob for unknown nodes). */
+  const sender = (id: number, own: boolean): Uint8Array => {
+    const op = S().Nodes.get(c.ext, id)?.operator ?? bob;
+    return own ? op : operators.find((o) => o !== op && !equalBytes(o, op))!;
+  };
+  const keyOf = (id: number, good: boolean) => {
+    const pk = S().Nodes.get(c.ext, id)?.public_key;
+    const k = keys.find((x) => pk && equalBytes(x.pair.publicKey, pk)) ?? keys[0];
+    return good ? k : keys.find((x) => x !== k)!;
+  };
+
+  const stats = { ok: new Map<string, number>(), paidEras: 0 };
+  function attempt(origin: Uint8Array | typeof ROOT, name: string, args: Record<string, unknown>): void {
+    const before = c.stateDigest();
+    if (c.dispatch(origin, 'NodeRewards', name, args) !== undefined) expect(c.stateDigest()).toBe(before);
+    else stats.ok.set(name, (stats.ok.get(name) ?? 0) + 1);
+  }
+
+  it('holds for 100 random runs', async () => {
+    // short periods so that random runs reach payouts and withdrawals
+    const cfg = { ...LOCAL, nodeRewards: { params: { heartbeat_interval: 3, era_length: 10, unbonding_period: 3 } } };
+    const snapshot = (await TestChain.create(cfg)).stateDigest(); // sanity: creating is deterministic
+    await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 40 }), async (steps) => {
+      c = await TestChain.create(cfg);
+      expect(c.stateDigest()).toBe(snapshot);
+      // two nodes to start with, so that early steps have something to act on
+      c.ok(bob, 'NodeRewards', 'register_node', { kind: unit('Storage'), peer_id: keys[0].peerId, bond: 100n * UNIT });
+      c.ok(charlie, 'NodeRewards', 'register_node', { kind: unit('Compute'), peer_id: keys[1].peerId, bond: 120n * UNIT });
+      for (const s of steps) {
+        const id = 'node' in s ? pick(s.node, s.t === 'withdraw') : 0;
+        switch (s.t) {
+          case 'register':
+            attempt(account(s.who), 'register_node', { kind: unit('Storage'), peer_id: keys[s.key].peerId, bond: s.bond });
+            break;
+          case 'heartbeat': {
+            const at = c.number - s.age;
+            if (at < 0) break;
+            attempt(sender(id, s.own), 'heartbeat', { node: id, at_block: at, signature: ed25519Sign(heartbeatPayload(c.ext, id, at), keyOf(id, s.good).pair) });
+            break;
+          }
+          case 'bond_more': attempt(sender(id, s.own), 'bond_more', { node: id, amount: s.amount }); break;
+          case 'unbond': attempt(sender(id, s.own), 'unbond', { node: id }); break;
+          case 'withdraw': attempt(sender(id, s.own), 'withdraw_unbonded', { node: id }); break;
+          case 'claim': attempt(account(s.who), 'claim', {}); break;
+          case 'blocks':
+            for (const e of c.nextBlock(s.n, s.author)) if (e.name === 'NodeRewards.EraPaid' && e.value.total > 0n) stats.paidEras++;
+            break;
+          case 'params':
+            attempt(ROOT, 'set_params', { params: { ...params(), heartbeat_interval: s.interval, era_length: s.era, author_share_ppm: s.share, unbonding_period: s.unbonding } });
+            break;
+        }
+        invariants([...operators, alice]);
+        // bonds: every account's reserved balance is the sum of its nodes' bonds
+        for (const op of operators) {
+          const bonds = S().OperatorNodes.get(c.ext, op).reduce((sum, id) => sum + S().Nodes.get(c.ext, id)!.bond, 0n);
+          expect(c.reserved(op)).toBe(bonds);
+        }
+      }
+    }), { numRuns: 100 });
+    // the generator reaches the interesting paths, not only errors
+    if (process.env.NR_STATS) console.log(JSON.stringify([...stats.ok]), stats.paidEras);
+    for (const name of ['register_node', 'heartbeat', 'bond_more', 'unbond', 'withdraw_unbonded', 'claim', 'set_params']) expect(stats.ok.get(name) ?? 0).toBeGreaterThan(0);
+    expect(stats.paidEras).toBeGreaterThan(0);
+  }, 30_000);
+});

@@ -1,6 +1,7 @@
 // pallet_node_rewards at the state-machine level: registration, signed heartbeats, emission,
 // era payouts, claims, unbonding, parameters, every error path, and a property test.
 import fc from 'fast-check';
+import { Metadata, TypeRegistry } from '@polkadot/types';
 import { ed25519PairFromSeed, ed25519Sign } from '@polkadot/util-crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as T from '../src/codec/types.ts';
@@ -9,6 +10,7 @@ import { blake2_256, concat, equalBytes, text } from '../src/crypto.ts';
 import { preset } from '../src/genesis.ts';
 import { heartbeatPayload, LIMITS, nodeInfo, nodeRewards, pendingNodeRewards } from '../src/pallets/node-rewards.ts';
 import { REWARDS_POT } from '../src/pallets/pot.ts';
+import { composition, runtime } from '../src/runtime.ts';
 import { system } from '../src/pallets/system.ts';
 import { dev, TestChain, type Ev } from './helpers/chain.ts';
 
@@ -59,6 +61,31 @@ function invariants(accounts: Uint8Array[] = [alice, bob, charlie, dave]): void 
   expect(c.free(REWARDS_POT) >= ED + total).toBe(true);
   expect(accounts.reduce((s, a) => s + pendingNodeRewards(c.ext, a), 0n)).toBe(total);
 }
+
+describe('declaration', () => {
+  it('appears in metadata V15 as @polkadot/types reads it, with the same call encoding', () => {
+    const registry = new TypeRegistry();
+    registry.setMetadata(new Metadata(registry, runtime.metadata(15)));
+    const p = registry.metadata.pallets.find((x) => x.name.toString() === 'NodeRewards')!;
+    expect(p.index.toNumber()).toBe(13);
+    const calls = registry.lookup.getSiType(p.calls.unwrap().type).def.asVariant.variants.map((v) => v.name.toString());
+    expect(calls).toEqual(['register_node', 'heartbeat', 'bond_more', 'unbond', 'withdraw_unbonded', 'claim', 'set_params']);
+    const errors = registry.lookup.getSiType(p.errors.unwrap().type).def.asVariant.variants;
+    expect(errors.map((v) => v.name.toString())).toEqual(expect.arrayContaining(['BondTooLow', 'BadPeerId', 'PeerIdTaken', 'UnknownNode', 'NotOperator',
+      'HeartbeatTooSoon', 'DailyCapReached', 'BadSignature', 'StaleHeartbeat', 'NothingToClaim', 'NotUnbonded', 'StillUnbonding']));
+    for (const v of errors) expect(v.docs.length).toBeGreaterThan(0);
+    expect(p.storage.unwrap().items.map((i) => i.name.toString())).toContain('PendingRewards');
+    expect(p.constants.map((k) => k.name.toString())).toEqual(expect.arrayContaining(['MaxNodesPerOperator', 'MaxPeerIdLen', 'MaxHeartbeatAge', 'RewardsPot']));
+    // a heartbeat call built by @polkadot/api's types encodes exactly like ours
+    const sig = new Uint8Array(64).fill(7);
+    const theirs = registry.createType('Call', { callIndex: [13, 1], args: { node: 3, at_block: 42, signature: sig } }).toU8a();
+    const ours = composition.RuntimeCall.codec.enc({ tag: 'NodeRewards', value: { tag: 'heartbeat', value: { node: 3, at_block: 42, signature: sig } } });
+    expect(Buffer.from(theirs).toString('hex')).toBe(Buffer.from(ours).toString('hex'));
+    const holdTy = registry.lookup.types.find((t) => t.type.path.map(String).at(-1) === 'RuntimeHoldReason')!;
+    const variant = holdTy.type.def.asVariant.variants.find((v) => v.name.toString() === 'NodeRewards')!;
+    expect(variant.index.toNumber()).toBe(13);
+  });
+});
 
 describe('genesis and parameters', () => {
   it('builds params from the preset and endows the pot', () => {

@@ -14,7 +14,7 @@ import { aura } from './aura.ts';
 import { hold, release } from './balances.ts';
 import { dbWeight, governanceParams, ppmOf, unitEnum } from './common.ts';
 import { ContributionId } from './datanets.ts';
-import { getInference, inTrainingSet, InferenceId, models, settle } from './models.ts';
+import { getInference, inTrainingSet, InferenceId, LIMITS as MODEL_LIMITS, models, settle } from './models.ts';
 import { payFromHold, REWARDS_POT } from './pot.ts';
 import { system } from './system.ts';
 
@@ -52,10 +52,13 @@ const params = governanceParams(CRATE, {
   slash_ppm: 100_000,
 }, (p) => (p.slash_ppm > PPM ? 'slash_ppm must be at most 1,000,000' : undefined));
 
+// Worst case of a settlement: the fallback share touches every training-set contribution.
+const SETTLE_READS = 20 + MODEL_LIMITS.MaxTrainingContributions;
+const SETTLE_WRITES = 20 + MODEL_LIMITS.MaxTrainingContributions * 2;
 const w = {
   bond: dbWeight(40n, 3, 3),
-  // worst case: the attestation that reaches quorum settles (fallback over the training set) and slashes
-  attest: dbWeight(300n, 20 + MAX_ATTRIBUTION_ENTRIES * 3, 20 + MAX_ATTRIBUTION_ENTRIES * 3, 65_536n),
+  // the attestation that reaches quorum also slashes and settles
+  attest: dbWeight(300n, SETTLE_READS + MAX_BONDED_ATTESTORS, SETTLE_WRITES + MAX_BONDED_ATTESTORS, 65_536n),
 };
 
 export const attribution = pallet({
@@ -201,7 +204,7 @@ export const attribution = pallet({
         attribution.deposit(ext, { tag: 'AttributionDisputed', value: { inference: id, attestations: attesters.length } });
         recordPayouts(ext, id, settle(ext, id, [], true));
       }
-      return dbWeight(300n * BigInt(due.length), 1 + 40 * due.length, 1 + 40 * due.length);
+      return dbWeight(300n * BigInt(due.length), 1 + SETTLE_READS * due.length, 1 + SETTLE_WRITES * due.length);
     },
   },
   genesis: {

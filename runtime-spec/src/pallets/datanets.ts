@@ -27,7 +27,7 @@ export const LIMITS = {
   MaxLicenseLen: 64,
   MaxCurators: 16,
   MaxPendingPerAccount: 64,
-  MaxAcceptedPerDatanet: 2_000,
+  MaxAcceptedPerDatanet: 1_000,
   MaxContentSize: 16 * 1024 * 1024,
 };
 

@@ -25,7 +25,7 @@ export const CONTRIBUTOR_ESCROW = palletAccount('slm/ctrb');
 export const LIMITS = {
   MaxOperators: 8,
   MaxTrainingSets: 8,
-  MaxTrainingContributions: 4_000,
+  MaxTrainingContributions: 1_000,
   MaxNameLen: DATANET_LIMITS.MaxNameLen,
   MaxMetadataLen: DATANET_LIMITS.MaxMetadataLen,
 };

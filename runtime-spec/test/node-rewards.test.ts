@@ -448,7 +448,6 @@ describe('property: random call sequences keep issuance and the pot consistent',
       }
     }), { numRuns: 100 });
     // the generator reaches the interesting paths, not only errors
-    if (process.env.NR_STATS) console.log(JSON.stringify([...stats.ok]), stats.paidEras);
     for (const name of ['register_node', 'heartbeat', 'bond_more', 'unbond', 'withdraw_unbonded', 'claim', 'set_params']) expect(stats.ok.get(name) ?? 0).toBeGreaterThan(0);
     expect(stats.paidEras).toBeGreaterThan(0);
   }, 30_000);

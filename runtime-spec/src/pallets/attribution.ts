@@ -5,7 +5,7 @@
 import * as T from '../codec/types.ts';
 import { ensureSigned } from '../framework/dispatch.ts';
 import type { Ext } from '../framework/ext.ts';
-import { call, event, pallet } from '../framework/pallet.ts';
+import { call, event, pallet, type AnyPallet } from '../framework/pallet.ts';
 import { doubleMap, map, value } from '../framework/storage.ts';
 import { equalBytes } from '../crypto.ts';
 import { AttributionEntry, MAX_ATTRIBUTION_ENTRIES, PPM, resultHash, type AttributionEntry as Entry } from '../attribution-result.ts';
@@ -153,14 +153,7 @@ export const attribution = pallet({
         if (count * QUORUM_DEN >= set.length * QUORUM_NUM) finalize(ext, a.inference, a.result_hash, a.entries, a.evidence_root);
       },
     }),
-    set_params: call({
-      index: 3, origin: 'root', weight: () => dbWeight(10n, 0, 1), args: { params: params.Params },
-      docs: ['Root: sets the governance parameters.'],
-      dispatch: ({ ext }, { params: p }) => {
-        params.set(ext, p, () => attribution.error('InvalidParams'));
-        attribution.deposit(ext, { tag: 'ParamsSet', value: { params: p } });
-      },
-    }),
+    set_params: params.call(3, (): AnyPallet => attribution),
   },
   events: {
     AttestorBonded: event({ who: AccountId, amount: Balance }, 'An account bonded and joined the attestor set.'),
@@ -172,7 +165,7 @@ export const attribution = pallet({
       'An attestor signed a result that lost; `amount` of its bond went to the rewards pot (0 for validators, who get a strike).'),
     ContributionAttributed: event({ inference: InferenceId, contribution: ContributionId, weight_ppm: T.u32, amount: Balance },
       'A contribution\'s share of a settled inference (weight 0 = fallback share only).'),
-    ParamsSet: event({ params: params.Params }, 'Governance parameters changed.'),
+    ParamsSet: params.event,
   },
   errors: {
     NotAttestor: 'The caller is neither a validator nor a bonded attestor.',

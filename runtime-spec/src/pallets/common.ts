@@ -5,7 +5,7 @@ import * as C from '../config.ts';
 import { DispatchError, weight, WEIGHT_PER_MICROS, type Origin } from '../framework/dispatch.ts';
 import type { Ext } from '../framework/ext.ts';
 import { value } from '../framework/storage.ts';
-import type { DispatchCtx, PostInfo, RuntimeCallValue } from '../framework/pallet.ts';
+import { call, event, type AnyPallet, type DispatchCtx, type PostInfo, type RuntimeCallValue } from '../framework/pallet.ts';
 import { DispatchErrorTy, type DispatchErrorValue, type MultiAddress, type Weight } from '../primitives.ts';
 import { PPM } from '../attribution-result.ts';
 import { system } from './system.ts';
@@ -132,11 +132,18 @@ export function governanceParams<F extends Record<string, T.Ty<bigint> | T.Ty<nu
   return {
     Params,
     storage,
-    /** The `set_params` dispatchable body (the caller deposits its pallet's ParamsSet event). */
-    set(ext: Ext, params: T.FieldsOf<F>, invalid: () => DispatchError): void {
-      if (validate(params)) throw invalid();
-      storage.set(ext, params);
-    },
+    /** The root `set_params` dispatchable of pallet `self` (resolved lazily: the pallet is being declared). */
+    call: (index: number, self: () => AnyPallet) => call({
+      index, origin: 'root', weight: () => dbWeight(10n, 0, 1), args: { params: Params },
+      docs: ['Root: sets the governance parameters (`InvalidParams` when out of range).'],
+      dispatch: ({ ext }, { params: p }) => {
+        if (validate(p)) throw self().error('InvalidParams');
+        storage.set(ext, p);
+        self().deposit(ext, { tag: 'ParamsSet', value: { params: p } });
+      },
+    }),
+    /** The `ParamsSet` event. */
+    event: event({ params: Params }, 'Governance parameters changed.'),
     /** Genesis: parameters from the section's `params` object over the defaults. */
     build(ext: Ext, section: string, json: unknown): void {
       const p = paramsFromJson(defaults as Record<string, bigint | number>, json, `${section}.params`) as T.FieldsOf<F>;

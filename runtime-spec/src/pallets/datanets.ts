@@ -4,7 +4,7 @@ import * as T from '../codec/types.ts';
 import * as C from '../config.ts';
 import { badOrigin, ensureSigned, type Origin } from '../framework/dispatch.ts';
 import type { Ext } from '../framework/ext.ts';
-import { call, event, pallet } from '../framework/pallet.ts';
+import { call, event, pallet, type AnyPallet } from '../framework/pallet.ts';
 import { doubleMap, map, value } from '../framework/storage.ts';
 import { equalBytes } from '../crypto.ts';
 import { merkleRoot } from '../merkle.ts';
@@ -361,14 +361,7 @@ export const datanets = pallet({
         datanets.deposit(ext, { tag: 'VersionPublished', value: { datanet, version, root, count: ids.length, bytes } });
       },
     }),
-    set_params: call({
-      index: 13, origin: 'root', weight: () => w.update, args: { params: params.Params },
-      docs: ['Root: sets the governance parameters.'],
-      dispatch: ({ ext }, { params: p }) => {
-        params.set(ext, p, () => datanets.error('InvalidParams'));
-        datanets.deposit(ext, { tag: 'ParamsSet', value: { params: p } });
-      },
-    }),
+    set_params: params.call(13, (): AnyPallet => datanets),
   },
   events: {
     DatanetCreated: ev({ ...D, owner: AccountId, kind: DataKind, name: T.bytes }, 'A datanet was created.'),
@@ -385,7 +378,7 @@ export const datanets = pallet({
     ContributionWithdrawn: ev({ ...Cn, refunded: Balance }, 'A pending contribution was withdrawn; its deposit was returned.'),
     ContributionRevoked: ev(Cn, 'An accepted contribution was revoked: it is left out of future versions.'),
     VersionPublished: ev({ ...D, version: VersionNumber, root: H256, count: T.u32, bytes: T.u64 }, 'A version was published.'),
-    ParamsSet: ev({ params: params.Params }, 'Governance parameters changed.'),
+    ParamsSet: params.event,
   },
   errors: {
     UnknownDatanet: 'No datanet with this id.',

@@ -5,7 +5,7 @@ import * as T from '../codec/types.ts';
 import * as C from '../config.ts';
 import { badOrigin, ensureSigned, type Origin } from '../framework/dispatch.ts';
 import type { Ext } from '../framework/ext.ts';
-import { call, event, pallet } from '../framework/pallet.ts';
+import { call, event, pallet, type AnyPallet } from '../framework/pallet.ts';
 import { map, value } from '../framework/storage.ts';
 import { equalBytes } from '../crypto.ts';
 import { PPM, type AttributionEntry } from '../attribution-result.ts';
@@ -255,14 +255,7 @@ export const models = pallet({
         models.deposit(ext, { tag: 'RewardsClaimed', value: { who, amount } });
       },
     }),
-    set_params: call({
-      index: 7, origin: 'root', weight: () => w.update, args: { params: params.Params },
-      docs: ['Root: sets the governance parameters.'],
-      dispatch: ({ ext }, { params: p }) => {
-        params.set(ext, p, () => models.error('InvalidParams'));
-        models.deposit(ext, { tag: 'ParamsSet', value: { params: p } });
-      },
-    }),
+    set_params: params.call(7, (): AnyPallet => models),
   },
   events: {
     ModelRegistered: ev({ model: ModelId, developer: AccountId, kind: ModelKind, name: T.bytes }, 'A model was registered.'),
@@ -276,7 +269,7 @@ export const models = pallet({
       'The fee was split: developer, contributors (claimable) and protocol (rewards pot, with rounding residues). `fallback`: split by training bytes.'),
     ContributorRewarded: ev({ ...I, contribution: ContributionId, contributor: AccountId, amount: Balance }, 'A contribution earned a share of an inference fee (claimable).'),
     RewardsClaimed: ev({ who: AccountId, amount: Balance }, 'Contributor rewards were paid out.'),
-    ParamsSet: ev({ params: params.Params }, 'Governance parameters changed.'),
+    ParamsSet: params.event,
   },
   errors: {
     UnknownModel: 'No model with this id.',

@@ -11,7 +11,7 @@ import * as T from '../codec/types.ts';
 import * as C from '../config.ts';
 import { ensureSigned } from '../framework/dispatch.ts';
 import type { Ext } from '../framework/ext.ts';
-import { call, event, pallet } from '../framework/pallet.ts';
+import { call, event, pallet, type AnyPallet } from '../framework/pallet.ts';
 import { map, value } from '../framework/storage.ts';
 import { concat, equalBytes, text, verifyEd25519 } from '../crypto.ts';
 import { PPM } from '../attribution-result.ts';
@@ -280,14 +280,7 @@ export const nodeRewards = pallet({
         nodeRewards.deposit(ext, { tag: 'RewardsClaimed', value: { who, amount } });
       },
     }),
-    set_params: call({
-      index: 6, origin: 'root', weight: () => w.update, args: { params: params.Params },
-      docs: ['Root: sets the governance parameters.'],
-      dispatch: ({ ext }, { params: p }) => {
-        params.set(ext, p, () => nodeRewards.error('InvalidParams'));
-        nodeRewards.deposit(ext, { tag: 'ParamsSet', value: { params: p } });
-      },
-    }),
+    set_params: params.call(6, (): AnyPallet => nodeRewards),
   },
   events: {
     NodeRegistered: ev({ ...N, operator: AccountId, kind: NodeKind, peer_id: T.bytes, bond: Balance }, 'A node was registered and its bond held.'),
@@ -299,7 +292,7 @@ export const nodeRewards = pallet({
     EraPaid: ev({ era: T.u32, total: Balance, nodes: T.u32, points: T.u64 }, 'An era ended: `total` was credited to `nodes` nodes pro rata to their `points` (sum).'),
     NodeRewarded: ev({ era: T.u32, ...N, operator: AccountId, points: T.u32, amount: Balance }, 'A node\'s share of an era payout, credited to its operator (claimable).'),
     RewardsClaimed: ev({ who: AccountId, amount: Balance }, 'Pending rewards were paid from the pot.'),
-    ParamsSet: ev({ params: params.Params }, 'Governance parameters changed.'),
+    ParamsSet: params.event,
   },
   errors: {
     BondTooLow: 'The bond is below the `min_bond` parameter.',

@@ -164,7 +164,9 @@ describe('domain story through @polkadot/api', () => {
     const peerId = u8aConcat(Uint8Array.of(0x00, 0x24, 0x08, 0x01, 0x12, 0x20), nodeKey.publicKey);
     const params = (await api.query.nodeRewards.params()).toJSON() as any;
     // hex: @polkadot/types reads a raw Uint8Array given for `Bytes` as already length-prefixed
-    const reg = await ok(api.tx.nodeRewards.registerNode('Storage', u8aToHex(peerId), BigInt(params.minBond)), ferdie);
+    // the node key consents to being registered by ferdie
+    const proof = ed25519Sign(u8aConcat(text('slmnet/register'), api.genesisHash.toU8a(), ferdie.publicKey), nodeKey);
+    const reg = await ok(api.tx.nodeRewards.registerNode('Storage', u8aToHex(peerId), BigInt(params.minBond), proof), ferdie);
     const [registered] = eventsOf(reg, 'nodeRewards', 'NodeRegistered');
     const node = Number(registered.node);
     expect((await api.query.system.account(ferdie.address)).data.reserved.toBigInt()).toBe(BigInt(params.minBond));

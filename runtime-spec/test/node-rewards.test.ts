@@ -34,6 +34,9 @@ function payload(c: TestChain, node: number, at: number): Uint8Array {
   return concat(text('slmnet/heartbeat'), system.storage.BlockHash.get(c.ext, 0), T.u32.codec.enc(node), T.u32.codec.enc(at));
 }
 const sign = (c: TestChain, key: ReturnType<typeof nodeKey>, node: number, at: number) => ed25519Sign(payload(c, node, at), key.pair);
+/** The node key's consent to be registered by `operator`, written out independently of the pallet. */
+const proof = (key: ReturnType<typeof nodeKey>, operator: Uint8Array) =>
+  ed25519Sign(concat(text('slmnet/register'), system.storage.BlockHash.get(c.ext, 0), operator), key.pair);
 
 // Presets derive dev keys (slow): build the configs once.
 const DEV = preset('development')!;
@@ -45,7 +48,7 @@ const nr = (evs: Ev[]) => evs.filter((e) => e.name.startsWith('NodeRewards.'));
 const params = () => S().Params.get(c.ext);
 
 function register(who: Uint8Array, key = K1, bond = 100n * UNIT, kind = 'Storage'): number {
-  const evs = c.ok(who, 'NodeRewards', 'register_node', { kind: unit(kind), peer_id: key.peerId, bond });
+  const evs = c.ok(who, 'NodeRewards', 'register_node', { kind: unit(kind), peer_id: key.peerId, bond, proof: proof(key, who) });
   return evs.find((e) => e.name === 'NodeRewards.NodeRegistered')!.value.node;
 }
 function heartbeat(who: Uint8Array, node: number, key = K1, at = c.number): Ev[] {
@@ -124,7 +127,7 @@ describe('genesis and parameters', () => {
 describe('register_node', () => {
   it('registers with a held bond, ids, index lists and an event', () => {
     const f0 = c.free(bob);
-    const evs = c.ok(bob, 'NodeRewards', 'register_node', { kind: unit('Compute'), peer_id: K1.peerId, bond: 150n * UNIT });
+    const evs = c.ok(bob, 'NodeRewards', 'register_node', { kind: unit('Compute'), peer_id: K1.peerId, bond: 150n * UNIT, proof: proof(K1, bob) });
     expect(nr(evs)).toEqual([{ name: 'NodeRewards.NodeRegistered', value: { node: 0, operator: bob, kind: unit('Compute'), peer_id: K1.peerId, bond: 150n * UNIT } }]);
     expect(evs.map((e) => e.name)).toContain('Balances.Held');
     expect(c.free(bob)).toBe(f0 - 150n * UNIT);
@@ -140,7 +143,10 @@ describe('register_node', () => {
   });
 
   it('rejects a low bond, bad peer ids, a taken peer id, wrong origin, missing funds, too many nodes', () => {
-    const args = (over: Record<string, unknown>) => ({ kind: unit('Storage'), peer_id: K1.peerId, bond: 100n * UNIT, ...over });
+    const args = (over: Record<string, unknown>, who = bob) => ({ kind: unit('Storage'), peer_id: K1.peerId, bond: 100n * UNIT, proof: proof(K1, who), ...over });
+    // the node key must consent: a proof for another operator, or by another key, is refused
+    expect(c.err(charlie, 'NodeRewards', 'register_node', args({}, bob))).toBe('NodeRewards.BadSignature');
+    expect(c.err(bob, 'NodeRewards', 'register_node', args({ proof: proof(K2, bob) }))).toBe('NodeRewards.BadSignature');
     expect(c.err(bob, 'NodeRewards', 'register_node', args({ bond: 100n * UNIT - 1n }))).toBe('NodeRewards.BondTooLow');
     const pk = K1.pair.publicKey;
     const bad = [
@@ -157,12 +163,12 @@ describe('register_node', () => {
     expect(c.err({ kind: 'none' }, 'NodeRewards', 'register_node', args({}))).toBe('BadOrigin');
     expect(c.err(ROOT, 'NodeRewards', 'register_node', args({}))).toBe('BadOrigin');
     const poor = new Uint8Array(32).fill(9);
-    expect(c.err(poor, 'NodeRewards', 'register_node', args({}))).toMatch(/^Token\./);
+    expect(c.err(poor, 'NodeRewards', 'register_node', args({}, poor))).toMatch(/^Token\./);
     register(bob);
-    expect(c.err(charlie, 'NodeRewards', 'register_node', args({}))).toBe('NodeRewards.PeerIdTaken');
+    expect(c.err(charlie, 'NodeRewards', 'register_node', args({}, charlie))).toBe('NodeRewards.PeerIdTaken');
     expect(c.err(bob, 'NodeRewards', 'register_node', args({}))).toBe('NodeRewards.PeerIdTaken');
     for (let i = 1; i < LIMITS.MaxNodesPerOperator; i++) register(bob, nodeKey(10 + i));
-    expect(c.err(bob, 'NodeRewards', 'register_node', args({ peer_id: nodeKey(99).peerId }))).toBe('NodeRewards.TooManyNodes');
+    expect(c.err(bob, 'NodeRewards', 'register_node', args({ peer_id: nodeKey(99).peerId, proof: proof(nodeKey(99), bob) }))).toBe('NodeRewards.TooManyNodes');
     expect(register(charlie, nodeKey(99))).toBe(LIMITS.MaxNodesPerOperator);
     invariants();
   });
@@ -414,13 +420,13 @@ describe('property: random call sequences keep issuance and the pot consistent',
       c = await TestChain.create(cfg);
       expect(c.stateDigest()).toBe(snapshot);
       // two nodes to start with, so that early steps have something to act on
-      c.ok(bob, 'NodeRewards', 'register_node', { kind: unit('Storage'), peer_id: keys[0].peerId, bond: 100n * UNIT });
-      c.ok(charlie, 'NodeRewards', 'register_node', { kind: unit('Compute'), peer_id: keys[1].peerId, bond: 120n * UNIT });
+      c.ok(bob, 'NodeRewards', 'register_node', { kind: unit('Storage'), peer_id: keys[0].peerId, bond: 100n * UNIT, proof: proof(keys[0], bob) });
+      c.ok(charlie, 'NodeRewards', 'register_node', { kind: unit('Compute'), peer_id: keys[1].peerId, bond: 120n * UNIT, proof: proof(keys[1], charlie) });
       for (const s of steps) {
         const id = 'node' in s ? pick(s.node, s.t === 'withdraw') : 0;
         switch (s.t) {
           case 'register':
-            attempt(account(s.who), 'register_node', { kind: unit('Storage'), peer_id: keys[s.key].peerId, bond: s.bond });
+            attempt(account(s.who), 'register_node', { kind: unit('Storage'), peer_id: keys[s.key].peerId, bond: s.bond, proof: proof(keys[s.key], account(s.who)) });
             break;
           case 'heartbeat': {
             const at = c.number - s.age;

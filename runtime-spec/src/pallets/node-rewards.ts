@@ -40,6 +40,8 @@ const MAX_EMISSION = 1n << 80n;
 
 /** Domain separator of the heartbeat payload the node key signs. */
 export const HEARTBEAT_CONTEXT = text('slmnet/heartbeat');
+/** What a node key signs to be registered by an operator: b"slmnet/register" ++ genesis hash ++ operator account. */
+export const REGISTER_CONTEXT = text('slmnet/register');
 /** libp2p peer id of an ed25519 key: identity multihash (0x00, len 0x24) of the protobuf PublicKey{Type=Ed25519(1), Data=32 bytes}. */
 const ED25519_PEER_ID_PREFIX = Uint8Array.of(0x00, 0x24, 0x08, 0x01, 0x12, 0x20);
 
@@ -144,18 +146,20 @@ export const nodeRewards = pallet({
   calls: {
     register_node: call({
       index: 0, origin: 'signed', weight: () => w.register,
-      args: { kind: NodeKind, peer_id: T.bytes, bond: Balance },
-      typeNames: { peer_id: 'BoundedVec<u8, T::MaxPeerIdLen>', bond: 'BalanceOf<T>' },
+      args: { kind: NodeKind, peer_id: T.bytes, bond: Balance, proof: T.fixed(64) },
+      typeNames: { peer_id: 'BoundedVec<u8, T::MaxPeerIdLen>', bond: 'BalanceOf<T>', proof: '[u8; 64]' },
       docs: [
         'Registers a node: `peer_id` is the libp2p peer id of the node\'s ed25519 identity',
-        '(0x00 0x24 0x08 0x01 0x12 0x20 ++ public key); `bond` (>= `min_bond`) is held.',
-        'The node gets the next id (see `NodeRegistered`).',
+        '(0x00 0x24 0x08 0x01 0x12 0x20 ++ public key); `proof` is that key\'s signature of',
+        'b"slmnet/register" ++ genesis hash ++ the caller\'s account, so nobody can claim another',
+        'operator\'s node; `bond` (>= `min_bond`) is held. The node gets the next id (see `NodeRegistered`).',
       ],
-      dispatch: ({ ext, origin }, { kind, peer_id, bond }) => {
+      dispatch: ({ ext, origin }, { kind, peer_id, bond, proof }) => {
         const who = ensureSigned(origin);
         const p = params.storage.get(ext);
         const publicKey = parsePeerId(peer_id);
         if (!publicKey) throw nodeRewards.error('BadPeerId');
+        if (!verifyEd25519(registrationPayload(ext, who), proof, publicKey)) throw nodeRewards.error('BadSignature');
         if (bond < p.min_bond) throw nodeRewards.error('BondTooLow');
         const s = nodeRewards.storage;
         if (s.NodeByPeerId.contains(ext, peer_id)) throw nodeRewards.error('PeerIdTaken');
@@ -366,6 +370,10 @@ export const ed25519PeerId = (publicKey: Uint8Array): Uint8Array => concat(ED255
  * What a node signs for a heartbeat: b"slmnet/heartbeat" ++ genesis hash (System.BlockHash(0),
  * so signatures do not carry over to another chain) ++ SCALE(node u32) ++ SCALE(at_block u32).
  */
+export function registrationPayload(ext: Ext, operator: Uint8Array): Uint8Array {
+  return concat(REGISTER_CONTEXT, system.storage.BlockHash.get(ext, 0), operator);
+}
+
 export function heartbeatPayload(ext: Ext, node: number, atBlock: number): Uint8Array {
   return concat(HEARTBEAT_CONTEXT, system.storage.BlockHash.get(ext, 0), T.u32.codec.enc(node), T.u32.codec.enc(atBlock));
 }

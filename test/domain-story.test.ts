@@ -1,30 +1,33 @@
-// The whole SLMnet story through unmodified @polkadot/api against a real node process:
+// The whole SLMnet story through the @slmnet/client SDK (typed @polkadot/api) against a real node process:
 // datanet → contributions → review → version → model → paid inference → output → attestations →
 // settlement with exact amounts → claims → a node registers, heartbeats and is paid at the era end.
-import '@polkadot/api-augment';
-import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
-import type { KeyringPair } from '@polkadot/keyring/types';
-import { blake2AsU8a, cryptoWaitReady, ed25519PairFromSeed, ed25519Sign } from '@polkadot/util-crypto';
-import { u8aConcat, u8aToHex } from '@polkadot/util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ChainError, attest, bondAttestor, claimNodeRewards, claimRewards, connect, contribute, createDatanet, cryptoReady, devAccount, eventsOf,
+  heartbeat, nodeKeyFromSeed, publishVersion, registerModel, registerNode, requestInference, reviewTx, submit, submitOutput,
+  type ApiPromise, type Ctx, type KeyringPair,
+} from '@slmnet/client';
 import { evidenceRoot, paramsHash, resultHash } from '../runtime-spec/src/attribution-result.ts';
 import { palletAccount } from '../runtime-spec/src/pallets/common.ts';
-import { eventsOf, ok } from './helpers/api.ts';
 import { removeDir, startNode, waitFor, type RunningNode } from './helpers/node.ts';
 
 let node: RunningNode;
 let api: ApiPromise;
 let alice: KeyringPair, bob: KeyringPair, charlie: KeyringPair, dave: KeyringPair, eve: KeyringPair, ferdie: KeyringPair;
 const UNIT = 10n ** 12n;
-const POT = u8aToHex(palletAccount('slm/pot0'));
-const ESCROW = u8aToHex(palletAccount('slm/ctrb'));
+const hex = (b: Uint8Array) => `0x${Buffer.from(b).toString('hex')}`;
+const POT = hex(palletAccount('slm/pot0'));
+const ESCROW = hex(palletAccount('slm/ctrb'));
+/** The SDK's context for one signer. */
+const as = (signer: KeyringPair): Ctx => ({ api, signer });
+/** The `Pallet.Error` of a failed call (or the call's result when it unexpectedly succeeded). */
+const chainError = (p: Promise<unknown>) => p.then(() => 'no error', (e: unknown) => (e instanceof ChainError ? e.error : String(e)));
 
 beforeAll(async () => {
-  await cryptoWaitReady();
+  await cryptoReady();
   node = await startNode();
-  api = await ApiPromise.create({ provider: new WsProvider(node.url), noInitWarn: true, throwOnConnect: true });
-  const k = new Keyring({ type: 'sr25519' });
-  [alice, bob, charlie, dave, eve, ferdie] = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'].map((n) => k.addFromUri(`//${n}`));
+  api = await connect(node.url);
+  [alice, bob, charlie, dave, eve, ferdie] = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'].map(devAccount);
 });
 
 afterAll(async () => {
@@ -44,7 +47,6 @@ const issuanceMatchesAccounts = async (at: string) => {
   const sum = accounts.reduce((s, [, a]) => s + a.data.free.toBigInt() + a.data.reserved.toBigInt(), 0n);
   expect(sum).toBe(issuance.toBigInt());
 };
-const text = (s: string) => new TextEncoder().encode(s);
 const DOCS = {
   bob: 'Q: What is hypertension? A: Persistently high arterial blood pressure, usually above 130/80 mmHg.',
   charlie: 'Q: What does an ECG measure? A: The electrical activity of the heart over time, recorded from skin electrodes.',
@@ -59,28 +61,26 @@ describe('domain story through @polkadot/api', () => {
 
   it('metadata exposes the domain pallets, runtime APIs and hold reasons', async () => {
     for (const p of ['datanets', 'models', 'attribution', 'nodeRewards']) expect(api.tx[p]).toBeDefined();
-    expect((api.consts.datanets.maxNameLen as any).toNumber()).toBe(64);
+    expect(api.consts.datanets.maxNameLen.toNumber()).toBe(64);
     expect(api.call.modelsApi.quote).toBeDefined();
     expect(api.registry.createType('SlmnetRuntimeRuntimeHoldReason' as any, { Datanets: 'ContributionDeposit' }).toHex()).toBe('0x0a00');
   });
 
   it('creates a datanet; three accounts contribute; the curator accepts two and rejects one', async () => {
-    const created = await ok(api.tx.datanets.create('Medical Q&A', '{"description":"short clinical answers"}', ['medical', 'qa'], 'Text', 'CC-BY-4.0', 'Open', UNIT), alice);
-    [datanet] = eventsOf(created, 'datanets', 'DatanetCreated').map((e) => e.datanet);
+    const created = await createDatanet(as(alice), { name: 'Medical Q&A', metadata: '{"description":"short clinical answers"}', tags: ['medical', 'qa'], kind: 'Text', license: 'CC-BY-4.0', policy: 'Open', deposit: UNIT });
+    datanet = created.datanet;
     expect(datanet).toBe(0);
-    const outs = await Promise.all((['bob', 'charlie', 'dave'] as const).map((n) => {
-      const body = text(DOCS[n]);
-      return ok(api.tx.datanets.contribute(datanet, blake2AsU8a(body), body.length, '{"title":"q&a","mime":"text/plain"}', 'CC0'), { bob, charlie, dave }[n]);
-    }));
-    (['bob', 'charlie', 'dave'] as const).forEach((n, i) => { contribution[n] = BigInt(eventsOf(outs[i], 'datanets', 'ContributionSubmitted')[0].contribution); });
+    const outs = await Promise.all((['bob', 'charlie', 'dave'] as const).map((n) =>
+      contribute(as({ bob, charlie, dave }[n]), { datanet, content: DOCS[n], metadata: '{"title":"q&a","mime":"text/plain"}', license: 'CC0' })));
+    (['bob', 'charlie', 'dave'] as const).forEach((n, i) => { contribution[n] = outs[i].contribution; });
     const held = await api.query.system.account(bob.address);
     expect(held.data.reserved.toBigInt()).toBe(UNIT);
     const daveBefore = await free(dave);
     const aliceBefore = await free(alice);
-    const reviews = await ok(api.tx.utility.batchAll([
-      api.tx.datanets.review(contribution.bob, { Accept: { quality: 90 } }),
-      api.tx.datanets.review(contribution.charlie, { Accept: { quality: 75 } }),
-      api.tx.datanets.review(contribution.dave, { Reject: { reason: 3 } }),
+    const reviews = await submit(api, api.tx.utility.batchAll([
+      reviewTx(api, contribution.bob, { accept: 90 }),
+      reviewTx(api, contribution.charlie, { accept: 75 }),
+      reviewTx(api, contribution.dave, { reject: 3 }),
     ]), alice);
     expect(eventsOf(reviews, 'datanets', 'ContributionAccepted')).toHaveLength(2);
     const [rejected] = eventsOf(reviews, 'datanets', 'ContributionRejected');
@@ -88,44 +88,49 @@ describe('domain story through @polkadot/api', () => {
     expect(await free(dave)).toBe(daveBefore + UNIT / 2n);
     const aliceFee = BigInt(eventsOf(reviews, 'transactionPayment', 'TransactionFeePaid')[0].actualFee);
     expect(await free(alice)).toBe(aliceBefore + UNIT / 2n - aliceFee);
-    expect(((await api.query.datanets.contributions(contribution.bob)) as any).unwrap().status.toString()).toBe('Accepted');
-    expect(((await api.query.datanets.contributions(contribution.dave)) as any).unwrap().status.toString()).toBe('Rejected');
+    expect((await api.query.datanets.contributions(contribution.bob)).unwrap().status.toString()).toBe('Accepted');
+    expect((await api.query.datanets.contributions(contribution.dave)).unwrap().status.toString()).toBe('Rejected');
     expect((await api.query.system.account(bob.address)).data.reserved.toBigInt()).toBe(0n);
   });
 
   it('publishes version 1 and registers a model on it', async () => {
-    const pub = await ok(api.tx.datanets.publishVersion(datanet), alice);
+    const pub = await publishVersion(as(alice), datanet);
     const [v] = eventsOf(pub, 'datanets', 'VersionPublished');
     expect(v).toMatchObject({ datanet, version: 1, count: 2 });
+    expect([pub.version, pub.count]).toEqual([1, 2]);
     expect((await api.call.datanetsApi.versionContributions(datanet, 1)).toJSON()).toEqual([Number(contribution.bob), Number(contribution.charlie)]);
-    const reg = await ok(api.tx.models.registerModel('medqa-slm', '{}', 'InfiniGramV1', [{ datanet, version: 1 }], blake2AsU8a(text('manifest')),
-      { baseFee: 2n * UNIT, perTokenFee: UNIT / 100n }, { developerPpm: 500_000, contributorsPpm: 400_000, protocolPpm: 100_000 }, [ferdie.address]), eve);
-    [model] = eventsOf(reg, 'models', 'ModelRegistered').map((e) => e.model);
+    const reg = await registerModel(as(eve), {
+      name: 'medqa-slm', metadata: '{}', kind: 'InfiniGramV1', trainingSet: [{ datanet, version: 1 }], manifest: 'manifest',
+      pricing: { baseFee: 2n * UNIT, perTokenFee: UNIT / 100n }, split: { developerPpm: 500_000, contributorsPpm: 400_000, protocolPpm: 100_000 }, operators: [ferdie.address],
+    });
+    model = reg.model;
     expect((await api.call.modelsApi.quote(model, 100)).toJSON()).toBe(Number(3n * UNIT));
   });
 
   it('a consumer pays for an inference, the operator submits the output, validators attest, settlement pays exactly', async () => {
     // a second attestor bonds so the quorum is 2 of 2 (Alice validates; Bob bonds)
-    await ok(api.tx.attribution.bond(10n * UNIT), bob);
-    expect(((await api.call.attributionApi.attestors()) as any).map((a: any) => a.toString())).toEqual([alice.address, bob.address]);
-    const req = await ok(api.tx.models.requestInference(model, blake2AsU8a(text('What is hypertension?')), 10n * UNIT), dave);
-    inference = BigInt(eventsOf(req, 'models', 'InferenceRequested')[0].inference);
+    await bondAttestor(as(bob), 10n * UNIT);
+    expect((await api.call.attributionApi.attestors()).map((a) => a.toString())).toEqual([alice.address, bob.address]);
+    const req = await requestInference(as(dave), model, 'What is hypertension?', 10n * UNIT);
+    inference = req.inference;
     expect((await api.query.system.account(dave.address)).data.reserved.toBigInt()).toBe(10n * UNIT);
-    const out = await ok(api.tx.models.submitOutput(inference, blake2AsU8a(text('Persistently high arterial blood pressure')), 4, 100), ferdie);
+    const out = await submitOutput(as(ferdie), inference, { output: 'Persistently high arterial blood pressure', tokensIn: 4, tokensOut: 100 });
     const fee = 3n * UNIT;
-    expect(BigInt(eventsOf(out, 'models', 'OutputSubmitted')[0].refunded)).toBe(7n * UNIT);
+    expect(out.refunded).toBe(7n * UNIT);
     expect((await api.query.system.account(dave.address)).data.reserved.toBigInt()).toBe(fee);
 
     const entries = [{ contribution: contribution.bob, weight_ppm: 750_000 }, { contribution: contribution.charlie, weight_ppm: 250_000 }];
     const params_hash = paramsHash({ tokenizer: 1, min_span: 4, density_ppm: 50_000, max_entries: 32 });
     const evidence_root = evidenceRoot([{ output_offset: 0, length: 5, contributions: [contribution.bob] }, { output_offset: 9, length: 4, contributions: [contribution.charlie] }]);
     const result_hash = resultHash({ algorithm: 1, params_hash, entries, evidence_root });
-    const attest = () => api.tx.attribution.attest(inference, 1, params_hash, result_hash, entries.map((e) => ({ contribution: e.contribution, weightPpm: e.weight_ppm })), evidence_root);
-    const first = await ok(attest(), alice);
+    const result = { algorithm: 1, paramsHash: params_hash, resultHash: result_hash, evidenceRoot: evidence_root, entries: entries.map((e) => ({ contribution: e.contribution, weightPpm: e.weight_ppm })) };
+    const first = await attest(as(alice), inference, result);
     expect(eventsOf(first, 'attribution', 'AttributionFinalized')).toHaveLength(0);
+    expect(first.quorum).toBe(false);
     const [eve0, pot0, esc0] = await Promise.all([free(eve), free(POT), free(ESCROW)]);
-    const second = await ok(attest(), bob);
+    const second = await attest(as(bob), inference, result);
     expect(eventsOf(second, 'attribution', 'AttributionFinalized')).toHaveLength(1);
+    expect(second.quorum).toBe(true);
     const developer = fee / 2n;
     const contributors = (fee * 400_000n) / 1_000_000n;
     const toBob = (contributors * 750_000n) / 1_000_000n;
@@ -151,37 +156,28 @@ describe('domain story through @polkadot/api', () => {
     // contributors claim
     for (const [who, amount] of [[bob, toBob], [charlie, toCharlie]] as const) {
       const before = await free(who);
-      const claim = await ok(api.tx.models.claimRewards(), who);
+      const claim = await claimRewards(as(who));
       const paid = BigInt(eventsOf(claim, 'transactionPayment', 'TransactionFeePaid')[0].actualFee);
-      expect(BigInt(eventsOf(claim, 'models', 'RewardsClaimed')[0].amount)).toBe(amount);
+      expect(claim.amount).toBe(amount);
       expect(await free(who)).toBe(before + amount - paid);
     }
-    expect(((await api.query.models.pendingRewards(bob.address)) as any).toBigInt()).toBe(0n);
+    expect((await api.query.models.pendingRewards(bob.address)).toBigInt()).toBe(0n);
   });
 
   it('a node registers, sends signed heartbeats and is paid at the era end; the operator claims', async () => {
-    const nodeKey = ed25519PairFromSeed(blake2AsU8a(text('ferdie storage node')));
-    const peerId = u8aConcat(Uint8Array.of(0x00, 0x24, 0x08, 0x01, 0x12, 0x20), nodeKey.publicKey);
+    const nodeKey = nodeKeyFromSeed('ferdie storage node');
     const params = (await api.query.nodeRewards.params()).toJSON() as any;
-    // hex: @polkadot/types reads a raw Uint8Array given for `Bytes` as already length-prefixed
-    // the node key consents to being registered by ferdie
-    const proof = ed25519Sign(u8aConcat(text('slmnet/register'), api.genesisHash.toU8a(), ferdie.publicKey), nodeKey);
-    const reg = await ok(api.tx.nodeRewards.registerNode('Storage', u8aToHex(peerId), BigInt(params.minBond), proof), ferdie);
+    // the SDK has the node key sign its consent to being registered by ferdie, and every heartbeat
+    const reg = await registerNode(as(ferdie), 'Storage', nodeKey, BigInt(params.minBond));
     const [registered] = eventsOf(reg, 'nodeRewards', 'NodeRegistered');
     const node = Number(registered.node);
+    expect(reg.node).toBe(node);
     expect((await api.query.system.account(ferdie.address)).data.reserved.toBigInt()).toBe(BigInt(params.minBond));
-    const genesis = api.genesisHash.toU8a();
-    const heartbeat = async () => {
-      const at = (await api.rpc.chain.getHeader()).number.toNumber();
-      const payload = u8aConcat(text('slmnet/heartbeat'), genesis, api.createType('u32', node).toU8a(), api.createType('u32', at).toU8a());
-      return ok(api.tx.nodeRewards.heartbeat(node, at, ed25519Sign(payload, nodeKey)), ferdie);
-    };
-    const hb = await heartbeat();
+    const hb = await heartbeat(as(ferdie), node, nodeKey);
     expect(eventsOf(hb, 'nodeRewards', 'Heartbeat')[0]).toMatchObject({ node });
     // a forged heartbeat (signed by another key) is refused
-    const at = (await api.rpc.chain.getHeader()).number.toNumber();
-    const forged = ed25519Sign(text('whatever'), ed25519PairFromSeed(new Uint8Array(32).fill(1)));
-    await expect(ok(api.tx.nodeRewards.heartbeat(node, at, forged), ferdie)).rejects.toThrow('nodeRewards.');
+    const forger = nodeKeyFromSeed(new Uint8Array(32).fill(1));
+    expect(await chainError(heartbeat(as(ferdie), node, forger))).toMatch(/^NodeRewards\./);
     // the era ends every `era_length` blocks: wait for EraPaid with our node in it
     const eraLength = Number(params.eraLength);
     const hbBlock = (await api.rpc.chain.getHeader(hb.blockHash)).number.toNumber();
@@ -201,18 +197,19 @@ describe('domain story through @polkadot/api', () => {
     expect(pending).toBeGreaterThan(0n);
     await issuanceMatchesAccounts(paid.hash);
     const before = await free(ferdie);
-    const claim = await ok(api.tx.nodeRewards.claim(), ferdie);
+    const claim = await claimNodeRewards(as(ferdie));
     const fee = BigInt(eventsOf(claim, 'transactionPayment', 'TransactionFeePaid')[0].actualFee);
-    const claimed = BigInt(eventsOf(claim, 'nodeRewards', 'RewardsClaimed')[0].amount);
+    const claimed = claim.amount;
     expect(claimed).toBeGreaterThanOrEqual(pending);
     expect(await free(ferdie)).toBe(before + claimed - fee);
   });
 
   it('bad input through the API is rejected with module errors', async () => {
-    await expect(ok(api.tx.datanets.create('x'.repeat(65), '', [], 'Text', '', 'Open', UNIT), alice)).rejects.toThrow('datanets.NameTooLong');
-    await expect(ok(api.tx.models.registerModel('m', '', 'External', [{ datanet, version: 1 }], new Uint8Array(32),
-      { baseFee: 1, perTokenFee: 1 }, { developerPpm: 500_000, contributorsPpm: 400_000, protocolPpm: 100_001 }, []), eve)).rejects.toThrow('models.InvalidSplit');
-    await expect(ok(api.tx.models.requestInference(model, new Uint8Array(32), 0), dave)).rejects.toThrow('models.ZeroFee');
-    await expect(ok(api.tx.attribution.attest(inference, 1, new Uint8Array(32), new Uint8Array(32), [], new Uint8Array(32)), charlie)).rejects.toThrow('attribution.NotAttestor');
+    const zero = new Uint8Array(32);
+    expect(await chainError(createDatanet(as(alice), { name: 'x'.repeat(65), deposit: UNIT }))).toBe('Datanets.NameTooLong');
+    expect(await chainError(registerModel(as(eve), { name: 'm', kind: 'External', trainingSet: [{ datanet, version: 1 }], manifest: hex(zero),
+      pricing: { baseFee: 1n, perTokenFee: 1n }, split: { developerPpm: 500_000, contributorsPpm: 400_000, protocolPpm: 100_001 } }))).toBe('Models.InvalidSplit');
+    expect(await chainError(requestInference(as(dave), model, hex(zero), 0n))).toBe('Models.ZeroFee');
+    expect(await chainError(attest(as(charlie), inference, { algorithm: 1, paramsHash: zero, resultHash: zero, entries: [], evidenceRoot: zero }))).toBe('Attribution.NotAttestor');
   });
 });

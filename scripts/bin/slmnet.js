@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// Loads the TypeScript sources in-process through tsx (Node 20 cannot run .ts itself).
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli.ts');
+const code = await main(process.argv.slice(2));
+// exit now: @polkadot/api leaves timers behind for a second or two after disconnecting
+process.exit(code);

@@ -1,0 +1,1 @@
+lorem ipsum dolor sit amet lorem ipsum dolor sit amet lorem ipsum

@@ -946,8 +946,10 @@ describe('a node with --rpc-methods safe, a 1 MiB request limit and 2 connection
       ws.once('unexpected-response', (_req, res) => { resolve(res.statusCode ?? 0); res.resume(); });
       ws.once('error', () => resolve(0));
     });
-    const a = await WsRpc.open(safe.url);
-    const b = await WsRpc.open(safe.url);
+    // the previous test's socket may still be closing on the server: wait for free slots
+    const open = () => waitFor(async () => { try { return await WsRpc.open(safe.url); } catch { return undefined; } }, 'a free connection slot');
+    const a = await open();
+    const b = await open();
     try {
       expect((await a.call('system_chain')).result).toBe('Development');
       expect((await b.call('system_chain')).result).toBe('Development');
@@ -955,7 +957,7 @@ describe('a node with --rpc-methods safe, a 1 MiB request limit and 2 connection
       const http = await post(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'system_chain', params: [] }), safe.httpUrl);
       expect(http.status).toBe(429);
       a.close();
-      const c = await waitFor(async () => { try { return await WsRpc.open(safe.url); } catch { return undefined; } }, 'a free connection slot');
+      const c = await open();
       expect((await c.call('system_chain')).result).toBe('Development');
       c.close();
     } finally {

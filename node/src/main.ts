@@ -1,4 +1,6 @@
 // slmnet-node: the SLMnet node CLI (Substrate-compatible flags and subcommands).
+// libp2p needs Promise.withResolvers and a global WebSocket: polyfill before anything imports it
+import './network/polyfill.ts';
 import { Command, CommanderError } from 'commander';
 import { rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -8,7 +8,11 @@ import { genesisStorage, loadChainSpec } from './chain-spec.ts';
 import { Client } from './chain/client.ts';
 import { DEFAULT_BASE_PATH, type RunOptions } from './cli/options.ts';
 import { AuraWorker } from './consensus/aura.ts';
-import { GrandpaVoter } from './consensus/grandpa.ts';
+import { encodeSignedMessage, GrandpaVoter } from './consensus/grandpa.ts';
+import { hex } from './db/codec.ts';
+import { roleNames } from './network/messages.ts';
+import type { NetworkService } from './network/network-service.ts';
+import { ChainSync } from './sync/chain-sync.ts';
 import { Keystore } from './keystore.ts';
 import { configureLogging, Informant, logger } from './log.ts';
 import { Metrics, ROLE_AUTHORITY, ROLE_FULL, serveMetrics, type MetricsServer } from './metrics.ts';
@@ -60,6 +64,18 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
   const nodeKey = o.nodeKey ? parseNodeKey(o.nodeKey) : o.nodeKeyFile ? readNodeKeyFile(o.nodeKeyFile) : loadOrCreateNodeKey(networkKeyPath(base, spec.id));
   const peerId = peerIdFromNodeKey(nodeKey);
   log.info(`🏷  Local node identity is: ${peerId}`);
+  // libp2p takes a while to load: only nodes that run load it (not --help, key, build-spec)
+  const { gossipingPool, startNetwork, wireNetwork } = await import('./network/node-wiring.ts');
+  let network: NetworkService;
+  try {
+    network = await startNetwork(o, nodeKey, client);
+  } catch (e) {
+    await client.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  log.info(`🔍 Listening for new connections on ${network.listenAddresses().join(', ')}`);
+  const sync = new ChainSync(client, network).start();
 
   // dev keys (--alice…) live in memory only, as in Substrate
   const keystore = Keystore.open(tmp ? null : join(chainDir, 'keystore'));
@@ -103,8 +119,19 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
     client, keystore, metrics: { blockConstructed: (s) => metrics.proposerBlockConstructed.observe(s) },
     pool: { ready: () => [...pool.ready()].map((t) => t.xt), reportInvalid: (xts) => { pool.remove(xts.map(blake2_256)); } },
   }).start() : undefined;
-  const grandpa = new GrandpaVoter({ client, keystore: o.validator ? keystore : undefined, voteDelayMs: 500 }).start();
-  const informant = new Informant(client).start();
+  const grandpa = new GrandpaVoter({
+    client, keystore: o.validator ? keystore : undefined, voteDelayMs: 500, rebroadcastMs: 5000,
+    network: { broadcast: (m) => network.broadcastGrandpa(encodeSignedMessage(m)) },
+  }).start();
+  const informant = new Informant(client, {
+    peers: () => network.peerCount(), totalBytes: () => ({ ...network.bytes }), syncTarget: () => sync.target(),
+  }).start();
+  unsubs.push(...wireNetwork({ network, sync, client, pool, grandpa, metrics }));
+  // no authoring while far behind the network (major sync), as sc-consensus-slots does
+  const syncGate = aura ? setInterval(() => { if (sync.isMajorSyncing()) aura.stop(); else aura.start(); }, 250) : undefined;
+  syncGate?.unref?.();
+  // transactions submitted over RPC are gossiped once the pool accepts them
+  const rpcPool = gossipingPool(pool, (xt) => network.broadcastTransactions([xt]));
 
   const rpc = new RpcServer({
     host: o.rpcHost, port: o.rpcPort, methodsPolicy: o.rpcMethods, cors: o.rpcCors,
@@ -115,14 +142,25 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
 
   registerChain(rpc, client);
   registerState(rpc, client);
-  registerAuthor(rpc, { chain: client, pool, keystore });
+  registerAuthor(rpc, { chain: client, pool: rpcPool, keystore });
   registerPayment(rpc, client);
   registerGrandpa(rpc, client, grandpa);
   registerSystem(rpc, client, pool, {
     implName: IMPL_NAME, version: VERSION, chainName: spec.name, chainType: spec.chainType, properties: spec.properties,
     roles: [o.validator ? 'Authority' : 'Full'], peerId, listenAddresses: [],
+    network: {
+      health: () => health(),
+      peers: () => network.peers().map((p) => ({ peerId: p.peerId, roles: roleNames(p.roles), bestHash: hex(p.bestHash), bestNumber: p.bestNumber })),
+      listenAddresses: () => network.listenAddresses(),
+      syncState: () => sync.state(),
+      addReservedPeer: (a) => network.addReservedPeer(a),
+      removeReservedPeer: (p) => network.removeReservedPeer(p),
+      reservedPeers: () => network.reservedPeers(),
+    },
   });
-  rpc.onHttpGet('/health', () => ({ isSyncing: false, peers: 0, shouldHavePeers: false }));
+  // sc-rpc: a development chain is expected to run alone
+  const health = () => ({ peers: network.peerCount(), isSyncing: sync.isMajorSyncing(), shouldHavePeers: spec.chainType !== 'Development' });
+  rpc.onHttpGet('/health', health);
   const { host, port } = await rpc.listen();
   log.info(`Running JSON-RPC server: addr=${host}:${port}, allowed origins=${o.rpcCors === 'all' || o.rpcCors === null ? '["*"]' : JSON.stringify(o.rpcCors)}`);
   process.stdout.write(`RPC listening on ws://${host}:${port} (HTTP too). Connect with @polkadot/api: new WsProvider('ws://${host}:${port}')\n`);
@@ -135,13 +173,16 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
   let stopping: Promise<void> | undefined;
   const stop = () => (stopping ??= (async () => {
     log.info('Shutting down...');
+    if (syncGate) clearInterval(syncGate);
     aura?.stop();
+    sync.stop();
     grandpa.stop();
     informant.stop();
     for (const u of unsubs) u();
     metrics.unbind();
     await rpc.close();
     await metricsServer?.close();
+    await network.stop().catch((e: Error) => log.warn(`network shutdown: ${e.message}`));
     await client.close();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   })());

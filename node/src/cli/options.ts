@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 export const DEV_ACCOUNTS = ['alice', 'bob', 'charlie', 'dave', 'eve', 'ferdie'] as const;
+export const DEFAULT_P2P_PORT = 30333;
 export const DEFAULT_BASE_PATH = join(homedir(), '.local', 'share', 'slmnet-node');
 
 export interface RunOptions {
@@ -26,10 +27,15 @@ export interface RunOptions {
   prometheusPort: number | null;
   prometheusExternal: boolean;
   port: number;
+  /** False when --port was not given (the default port may then fall back to a free one if taken). */
+  portExplicit: boolean;
   listenAddr: string[];
   bootnodes: string[];
   reservedNodes: string[];
   publicAddr: string[];
+  reservedOnly: boolean;
+  inPeers: number;
+  outPeers: number;
   nodeKey?: string;
   nodeKeyFile?: string;
   log: string[];
@@ -68,7 +74,7 @@ export function addRunOptions(cmd: Command): Command {
     .option('--no-prometheus', 'do not serve Prometheus metrics')
     .option('--no-telemetry', 'disable telemetry (there is none; accepted for compatibility)')
     .option('--telemetry-url <url...>', 'accepted for compatibility; ignored')
-    .option('--port <port>', 'p2p TCP port', int('--port'), 30333)
+    .option('--port <port>', `p2p TCP port (default: ${DEFAULT_P2P_PORT})`, int('--port'))
     .option('--listen-addr <multiaddr...>', 'p2p listen multiaddresses', collect)
     .option('--bootnodes <multiaddr...>', 'bootnode multiaddresses (with /p2p/<peer id>)', collect)
     .option('--reserved-nodes <multiaddr...>', 'reserved peers', collect)
@@ -122,11 +128,15 @@ export function resolveRunOptions(o: Record<string, any>): RunOptions {
     rpcMaxSubscriptionsPerConnection: o.rpcMaxSubscriptionsPerConnection,
     prometheusPort: o.prometheus === false ? null : o.prometheusPort,
     prometheusExternal: Boolean(o.prometheusExternal),
-    port: o.port,
+    port: o.port ?? DEFAULT_P2P_PORT,
+    portExplicit: o.port !== undefined,
     listenAddr: o.listenAddr ?? [],
     bootnodes: o.bootnodes ?? [],
     reservedNodes: o.reservedNodes ?? [],
     publicAddr: o.publicAddr ?? [],
+    reservedOnly: Boolean(o.reservedOnly),
+    inPeers: o.inPeers,
+    outPeers: o.outPeers,
     nodeKey: o.nodeKey,
     nodeKeyFile: o.nodeKeyFile,
     log: o.log ?? [],

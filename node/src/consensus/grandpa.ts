@@ -22,6 +22,9 @@ import { verifyEd25519 } from '@slmnet/runtime-spec';
 
 const log = logger('grandpa');
 const AUX_KEY = 'grandpa_voter';
+/** Our signed votes of the current round (149-byte messages back to back), so a restart resumes the round without equivocating. */
+const AUX_VOTES = 'grandpa_votes';
+const VOTE_LEN = 149;
 const MAX_FUTURE_ROUNDS = 8n;
 const MAX_UNKNOWN_HEADERS = 100_000;
 
@@ -92,6 +95,8 @@ export class GrandpaVoter {
   private scheduled = false;
   private running = false;
   private ownVotes: SignedMessage[] = [];
+  /** Our votes of the round before the current one (see rebroadcast). */
+  private previousVotes: SignedMessage[] = [];
   private rebroadcastTimer?: NodeJS.Timeout;
 
   constructor(private readonly o: GrandpaOptions) {
@@ -101,8 +106,20 @@ export class GrandpaVoter {
     let last = 0n;
     if (saved && saved.length === 16 && readU64(saved, 0) === this.setId) last = readU64(saved, 8);
     else if (!saved) log.info('👴 Loading GRANDPA authority set from genesis on what appears to be first startup.');
+    // Resume the round we were in: the others may be waiting for our votes in it. Votes we cast
+    // before stopping are reloaded, never cast anew (a different vote would be an equivocation).
     this.round = new Round(last);
-    this.round.completed = true; // the next new best block opens round last + 1
+    if (last === 0n) this.round.completed = true; // the first new best block opens round 1
+    const votes = this.client.store.getAux(AUX_VOTES);
+    for (let o = 0; votes && o + VOTE_LEN <= votes.length; o += VOTE_LEN) {
+      let m: SignedMessage;
+      try { m = decodeSignedMessage(votes.slice(o, o + VOTE_LEN)); } catch { break; }
+      if (m.round !== last || m.setId !== this.setId) continue;
+      this.record(this.round, m);
+      this.ownVotes.push(m);
+      if (m.message.kind === 'Prevote') this.round.prevoted = true;
+      if (m.message.kind === 'Precommit') this.round.precommitted = true;
+    }
   }
 
   start(): this {
@@ -121,10 +138,14 @@ export class GrandpaVoter {
     return this;
   }
 
-  /** Sends our votes of the current round again. */
+  /**
+   * Sends our votes of the current and the previous round again. The previous round's matter
+   * when a voter missed them (paused, disconnected): it cannot complete that round without them,
+   * and the others cannot complete the next one without it.
+   */
   rebroadcast(): void {
-    for (const m of this.ownVotes) {
-      if (m.round !== this.round.number || m.setId !== this.setId) continue;
+    for (const m of [...this.previousVotes, ...this.ownVotes]) {
+      if (m.setId !== this.setId) continue;
       try { this.o.network?.broadcast(m); } catch (e) { log.debug(`vote rebroadcast failed: ${(e as Error).message}`); }
     }
   }
@@ -278,6 +299,7 @@ export class GrandpaVoter {
   private openRound(n: bigint): void {
     this.client.store.putAux(AUX_KEY, concatBytes([u64le(this.setId), u64le(n)]));
     this.round = new Round(n);
+    this.previousVotes = this.ownVotes;
     this.ownVotes = [];
     for (const k of [...this.future.keys()]) if (k < n) this.future.delete(k);
     for (const m of this.future.get(n) ?? []) this.record(this.round, m);
@@ -295,6 +317,7 @@ export class GrandpaVoter {
     log.debug(`${kind} #${target.number} (${hex(target.hash)}) in round ${m.round}`);
     this.record(this.round, m);
     this.ownVotes.push(m);
+    this.client.store.putAux(AUX_VOTES, concatBytes(this.ownVotes.map(encodeSignedMessage)));
     try { this.o.network?.broadcast(m); } catch (e) { log.warn(`vote broadcast failed: ${(e as Error).message}`); }
   }
 

@@ -64,7 +64,9 @@ async function run(validators: number, base: number): Promise<Result> {
     await api.disconnect();
     const cpu0 = procs.map((p) => cpuSeconds(p.pid!));
     // round-robin over the nodes: every transaction must reach the author over the network
-    const sockets = await Promise.all(plan.map((n) => new Promise<WebSocket>((res, rej) => {
+    // several connections per node: a connection may hold at most 1024 subscriptions (jsonrpsee's limit)
+    const perNode = Math.ceil(TRANSFERS / plan.length / 900);
+    const sockets = await Promise.all(plan.flatMap((n) => Array.from({ length: perNode }, () => n)).map((n) => new Promise<WebSocket>((res, rej) => {
       const ws = new WebSocket(`ws://127.0.0.1:${n.rpcPort}`, { maxPayload: 64 * 1024 * 1024 });
       ws.once('open', () => res(ws));
       ws.once('error', rej);

@@ -12,7 +12,7 @@ import { AttributionEntry, MAX_ATTRIBUTION_ENTRIES, PPM, resultHash, type Attrib
 import { AccountId, Balance, BlockNumber, H256, type Weight } from '../primitives.ts';
 import { aura } from './aura.ts';
 import { hold, release } from './balances.ts';
-import { dbWeight, governanceParams, ppmOf, unitEnum } from './common.ts';
+import { dbWeight, governanceParams, ppmOf, unitEnum, blockNumber } from './common.ts';
 import { ContributionId } from './datanets.ts';
 import { getInference, inTrainingSet, InferenceId, LIMITS as MODEL_LIMITS, models, settle } from './models.ts';
 import { payFromHold, REWARDS_POT } from './pot.ts';
@@ -140,7 +140,7 @@ export const attribution = pallet({
         const computed = resultHash({ algorithm: a.algorithm, params_hash: a.params_hash, entries: a.entries, evidence_root: a.evidence_root });
         if (!equalBytes(computed, a.result_hash)) throw attribution.error('ResultHashMismatch');
         attribution.storage.Attestations.set(ext, a.inference, who, {
-          algorithm: a.algorithm, params_hash: a.params_hash, result_hash: a.result_hash, entries: a.entries, evidence_root: a.evidence_root, at: now(ext),
+          algorithm: a.algorithm, params_hash: a.params_hash, result_hash: a.result_hash, entries: a.entries, evidence_root: a.evidence_root, at: blockNumber(ext),
         });
         attribution.storage.Attesters.mutate(ext, a.inference, (l) => [...l, who]);
         attribution.storage.OpenAttestations.mutate(ext, who, (n) => n + 1);
@@ -206,7 +206,6 @@ export const attribution = pallet({
   },
 });
 
-const now = (ext: Ext): number => system.storage.Number.get(ext);
 
 /** The attestor set: Aura authorities (their sr25519 keys are their accounts) then bonded accounts, without duplicates. */
 export function attestors(ext: Ext): Uint8Array[] {
@@ -219,6 +218,7 @@ export function attestors(ext: Ext): Uint8Array[] {
 
 function checkEntries(ext: Ext, model: number, entries: Entry[]): void {
   if (entries.length > MAX_ATTRIBUTION_ENTRIES) throw attribution.error('TooManyEntries');
+  const training = models.storage.TrainingContributions.get(ext, model); // decoded once, not per entry
   let sum = 0;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
@@ -228,7 +228,7 @@ function checkEntries(ext: Ext, model: number, entries: Entry[]): void {
     if (prev && !(prev.weight_ppm > e.weight_ppm || (prev.weight_ppm === e.weight_ppm && prev.contribution < e.contribution))) {
       throw attribution.error('EntriesNotCanonical');
     }
-    if (!inTrainingSet(ext, model, e.contribution)) throw attribution.error('NotInTrainingSet');
+    if (!inTrainingSet(training, e.contribution)) throw attribution.error('NotInTrainingSet');
   }
   if (sum > PPM) throw attribution.error('WeightsExceedMillion');
 }
@@ -259,7 +259,7 @@ function finalize(ext: Ext, id: bigint, hash: Uint8Array, entries: Entry[], evid
     attribution.deposit(ext, { tag: 'AttestorSlashed', value: { inference: id, attestor: a, amount } });
   }
   attribution.storage.Results.set(ext, id, {
-    status: { tag: 'Final', value: undefined }, result_hash: hash, entries, evidence_root: evidenceRoot, attestations: attesters.length, at: now(ext),
+    status: { tag: 'Final', value: undefined }, result_hash: hash, entries, evidence_root: evidenceRoot, attestations: attesters.length, at: blockNumber(ext),
   });
   attribution.deposit(ext, { tag: 'AttributionFinalized', value: { inference: id, result_hash: hash, entries: entries.length, attestations: attesters.length } });
   recordPayouts(ext, id, settle(ext, id, entries, entries.length === 0));

@@ -10,6 +10,9 @@ import { DispatchErrorTy, type DispatchErrorValue, type MultiAddress, type Weigh
 import { PPM } from '../attribution-result.ts';
 import { system } from './system.ts';
 
+/** The number of the block being built or executed. */
+export const blockNumber = (ext: Ext): number => system.storage.Number.get(ext);
+
 export type MultiAddressValue = ReturnType<typeof MultiAddress.codec.dec>;
 
 /**

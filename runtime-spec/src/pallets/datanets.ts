@@ -10,7 +10,7 @@ import { equalBytes } from '../crypto.ts';
 import { merkleRoot } from '../merkle.ts';
 import { AccountId, Balance, BlockNumber, H256 } from '../primitives.ts';
 import { hold, release } from './balances.ts';
-import { bounded, dbWeight, governanceParams, ppmOf, unitEnum } from './common.ts';
+import { bounded, dbWeight, governanceParams, ppmOf, unitEnum, blockNumber } from './common.ts';
 import { payFromHold } from './pot.ts';
 import { system } from './system.ts';
 import { PPM } from '../attribution-result.ts';
@@ -151,7 +151,7 @@ export const datanets = pallet({
         datanets.storage.NextDatanetId.set(ext, id + 1);
         datanets.storage.Datanets.set(ext, id, {
           owner, name: a.name, metadata: a.metadata, tags: a.tags, kind: a.kind, license: a.license, policy: a.policy,
-          contribution_deposit: a.contribution_deposit, status: { tag: 'Active', value: undefined }, created: now(ext),
+          contribution_deposit: a.contribution_deposit, status: { tag: 'Active', value: undefined }, created: blockNumber(ext),
           latest_version: 0, contributions: 0, accepted: 0, accepted_bytes: 0n,
         });
         datanets.deposit(ext, { tag: 'DatanetCreated', value: { datanet: id, owner, kind: a.kind, name: a.name } });
@@ -259,7 +259,7 @@ export const datanets = pallet({
         datanets.storage.Contributions.set(ext, id, {
           datanet: a.datanet, contributor: who, content_hash: a.content_hash, size: a.size, metadata: a.metadata, license: a.license,
           status: { tag: 'Pending', value: undefined }, quality: undefined, reject_reason: undefined, deposit: d.contribution_deposit,
-          submitted: now(ext), reviewed: undefined, reviewer: undefined, versions: 0,
+          submitted: blockNumber(ext), reviewed: undefined, reviewer: undefined, versions: 0,
         });
         datanets.storage.Datanets.set(ext, a.datanet, { ...d, contributions: d.contributions + 1 });
         datanets.deposit(ext, { tag: 'ContributionSubmitted', value: { contribution: id, datanet: a.datanet, contributor: who, content_hash: a.content_hash, size: a.size, deposit: d.contribution_deposit } });
@@ -279,7 +279,7 @@ export const datanets = pallet({
         if (c.status.tag !== 'Pending') throw datanets.error('NotPending');
         if (equalBytes(c.contributor, reviewer)) throw datanets.error('SelfReview');
         const reason = datanets.holdReason('ContributionDeposit');
-        const reviewed = { ...c, reviewed: now(ext), reviewer };
+        const reviewed = { ...c, reviewed: blockNumber(ext), reviewer };
         datanets.storage.PendingCount.mutate(ext, c.contributor, (n) => n - 1);
         if (decision.tag === 'Accept') {
           const quality = decision.value.quality;
@@ -355,7 +355,7 @@ export const datanets = pallet({
           datanets.storage.Contributions.set(ext, id, { ...c, versions: c.versions + 1 });
         }
         const root = merkleRoot(leaves);
-        datanets.storage.Versions.set(ext, datanet, version, { root, count: ids.length, bytes, published: now(ext) });
+        datanets.storage.Versions.set(ext, datanet, version, { root, count: ids.length, bytes, published: blockNumber(ext) });
         datanets.storage.VersionContributions.set(ext, datanet, version, ids);
         datanets.storage.Datanets.set(ext, datanet, { ...d, latest_version: version });
         datanets.deposit(ext, { tag: 'VersionPublished', value: { datanet, version, root, count: ids.length, bytes } });
@@ -421,7 +421,6 @@ export const datanets = pallet({
 /** A version's Merkle leaf: SCALE (contribution id, content hash). */
 export const VersionLeaf = T.tuple(ContributionId, H256);
 
-const now = (ext: Ext): number => system.storage.Number.get(ext);
 
 function checkDescription(a: { name: Uint8Array; metadata: Uint8Array; tags: Uint8Array[]; license: Uint8Array }): void {
   bounded(a.name, LIMITS.MaxNameLen, () => datanets.error('NameTooLong'));

@@ -11,7 +11,7 @@ import { equalBytes } from '../crypto.ts';
 import { PPM, type AttributionEntry } from '../attribution-result.ts';
 import { AccountId, Balance, BlockNumber, H256, type Weight } from '../primitives.ts';
 import { endowAtGenesis, hold, release, transfer } from './balances.ts';
-import { bounded, dbWeight, governanceParams, palletAccount, ppmOf, unitEnum } from './common.ts';
+import { bounded, dbWeight, governanceParams, palletAccount, ppmOf, unitEnum, blockNumber } from './common.ts';
 import { payFromHold, REWARDS_POT } from './pot.ts';
 import { ContributionId, DatanetId, getContribution, getDatanet, LIMITS as DATANET_LIMITS, VersionNumber, datanets } from './datanets.ts';
 import { system } from './system.ts';
@@ -159,7 +159,7 @@ export const models = pallet({
         models.storage.TrainingContributions.set(ext, id, items);
         models.storage.Models.set(ext, id, {
           developer, name: a.name, metadata: a.metadata, kind: a.kind, training_set: a.training_set, manifest_hash: a.manifest_hash,
-          pricing: a.pricing, split: a.split, operators: a.operators, status: { tag: 'Active', value: undefined }, registered: now(ext),
+          pricing: a.pricing, split: a.split, operators: a.operators, status: { tag: 'Active', value: undefined }, registered: blockNumber(ext),
           inferences: 0n, revenue: 0n, training_bytes: items.reduce((s, i) => s + BigInt(i.size), 0n),
         });
         models.deposit(ext, { tag: 'ModelRegistered', value: { model: id, developer, kind: a.kind, name: a.name } });
@@ -207,12 +207,12 @@ export const models = pallet({
         if (max_fee < m.pricing.base_fee) throw models.error('MaxFeeBelowBase');
         const id = models.storage.NextInferenceId.get(ext);
         hold(ext, models.holdReason('InferenceFee'), consumer, max_fee);
-        const deadline = now(ext) + params.storage.get(ext).output_timeout;
+        const deadline = blockNumber(ext) + params.storage.get(ext).output_timeout;
         models.storage.NextInferenceId.set(ext, id + 1n);
         models.storage.OutputDeadlines.mutate(ext, deadline, (l) => [...l, id]);
         models.storage.Inferences.set(ext, id, {
           model, consumer, input_hash, max_fee, fee: 0n, output_hash: undefined, tokens_in: 0, tokens_out: 0, operator: undefined,
-          status: { tag: 'Requested', value: undefined }, requested: now(ext), output_at: undefined, deadline, settlement: undefined,
+          status: { tag: 'Requested', value: undefined }, requested: blockNumber(ext), output_at: undefined, deadline, settlement: undefined,
         });
         models.deposit(ext, { tag: 'InferenceRequested', value: { inference: id, model, consumer, input_hash, max_fee } });
       },
@@ -234,11 +234,11 @@ export const models = pallet({
         const fee = price < inf.max_fee ? price : inf.max_fee;
         const refunded = inf.max_fee - fee;
         if (refunded > 0n) release(ext, models.holdReason('InferenceFee'), inf.consumer, refunded);
-        const deadline = now(ext) + params.storage.get(ext).attestation_timeout;
+        const deadline = blockNumber(ext) + params.storage.get(ext).attestation_timeout;
         models.storage.AttestationDeadlines.mutate(ext, deadline, (l) => [...l, a.inference]);
         models.storage.Inferences.set(ext, a.inference, {
           ...inf, fee, output_hash: a.output_hash, tokens_in: a.tokens_in, tokens_out: a.tokens_out, operator,
-          status: { tag: 'OutputSubmitted', value: undefined }, output_at: now(ext), deadline,
+          status: { tag: 'OutputSubmitted', value: undefined }, output_at: blockNumber(ext), deadline,
         });
         models.deposit(ext, { tag: 'OutputSubmitted', value: { inference: a.inference, operator, output_hash: a.output_hash, tokens_in: a.tokens_in, tokens_out: a.tokens_out, fee, refunded } });
       },
@@ -325,7 +325,6 @@ export const models = pallet({
   },
 });
 
-const now = (ext: Ext): number => system.storage.Number.get(ext);
 
 export function getModel(ext: Ext, id: number): ModelInfo {
   const m = models.storage.Models.get(ext, id);
@@ -375,9 +374,8 @@ function trainingItems(ext: Ext, sets: { datanet: number; version: number }[]): 
   return [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((id) => ({ contribution: id, size: getContribution(ext, id).size }));
 }
 
-/** Whether a contribution is in the model's training set (binary search over the id-ordered list). */
-export function inTrainingSet(ext: Ext, model: number, contribution: bigint): boolean {
-  const items = models.storage.TrainingContributions.get(ext, model);
+/** Whether a contribution is in an id-ordered training set (binary search). */
+export function inTrainingSet(items: TrainingItem[], contribution: bigint): boolean {
   let lo = 0;
   let hi = items.length - 1;
   while (lo <= hi) {
@@ -447,7 +445,7 @@ export function settle(ext: Ext, id: bigint, entries: AttributionEntry[], fallba
   models.storage.Models.set(ext, inf.model, { ...m, inferences: m.inferences + 1n, revenue: m.revenue + fee });
   models.storage.Inferences.set(ext, id, {
     ...inf, status: { tag: 'Settled', value: undefined },
-    settlement: { developer, contributors: paid, protocol, fallback, settled: now(ext) },
+    settlement: { developer, contributors: paid, protocol, fallback, settled: blockNumber(ext) },
   });
   models.deposit(ext, { tag: 'InferenceSettled', value: { inference: id, fee, developer, contributors: paid, protocol, fallback } });
   return out;

@@ -17,7 +17,7 @@ import { concat, equalBytes, text, verifyEd25519 } from '../crypto.ts';
 import { PPM } from '../attribution-result.ts';
 import { AccountId, Balance, BlockNumber, type Weight } from '../primitives.ts';
 import { endowAtGenesis, freeBalance, hold, mint, release, transfer } from './balances.ts';
-import { dbWeight, governanceParams, ppmOf, unitEnum } from './common.ts';
+import { dbWeight, governanceParams, ppmOf, unitEnum, blockNumber } from './common.ts';
 import { REWARDS_POT } from './pot.ts';
 import { aura } from './aura.ts';
 import { system } from './system.ts';
@@ -173,7 +173,7 @@ export const nodeRewards = pallet({
         s.NextNodeId.set(ext, id + 1);
         s.Nodes.set(ext, id, {
           operator: who, kind, peer_id, public_key: publicKey, bond, status: { tag: 'Active', value: undefined },
-          registered: now(ext), last_heartbeat: undefined, last_signed_at: undefined,
+          registered: blockNumber(ext), last_heartbeat: undefined, last_signed_at: undefined,
           day: 0, day_points: 0, points_era: s.CurrentEra.get(ext), era_points: 0, total_points: 0n, earned: 0n,
         });
         s.NodeByPeerId.set(ext, peer_id, id);
@@ -198,7 +198,7 @@ export const nodeRewards = pallet({
         const info = getNode(ext, node);
         if (!equalBytes(info.operator, who)) throw nodeRewards.error('NotOperator');
         if (info.status.tag !== 'Active') throw nodeRewards.error('NodeNotActive');
-        const n = now(ext);
+        const n = blockNumber(ext);
         if (at_block > n) throw nodeRewards.error('FutureHeartbeat');
         if (n - at_block > LIMITS.MaxHeartbeatAge || (info.last_signed_at !== undefined && at_block <= info.last_signed_at)) {
           throw nodeRewards.error('StaleHeartbeat');
@@ -244,7 +244,7 @@ export const nodeRewards = pallet({
         const who = ensureSigned(origin);
         const info = operatedNode(ext, who, node);
         if (info.status.tag !== 'Active') throw nodeRewards.error('NodeNotActive');
-        const until = now(ext) + params.storage.get(ext).unbonding_period;
+        const until = blockNumber(ext) + params.storage.get(ext).unbonding_period;
         if (until > 0xffff_ffff) throw nodeRewards.error('Overflow');
         const s = nodeRewards.storage;
         s.Nodes.set(ext, node, { ...info, status: { tag: 'Unbonding', value: { until } }, era_points: 0 });
@@ -260,7 +260,7 @@ export const nodeRewards = pallet({
         const who = ensureSigned(origin);
         const info = operatedNode(ext, who, node);
         if (info.status.tag !== 'Unbonding') throw nodeRewards.error('NotUnbonded');
-        if (now(ext) < info.status.value.until) throw nodeRewards.error('StillUnbonding');
+        if (blockNumber(ext) < info.status.value.until) throw nodeRewards.error('StillUnbonding');
         release(ext, nodeRewards.holdReason('NodeBond'), who, info.bond);
         const s = nodeRewards.storage;
         s.Nodes.remove(ext, node);
@@ -342,7 +342,6 @@ export const nodeRewards = pallet({
   },
 });
 
-const now = (ext: Ext): number => system.storage.Number.get(ext);
 
 function getNode(ext: Ext, id: number): NodeInfo {
   const info = nodeRewards.storage.Nodes.get(ext, id);

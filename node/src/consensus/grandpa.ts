@@ -12,7 +12,7 @@
 import { encodeAddress } from '@polkadot/util-crypto';
 import type { Client } from '../chain/client.ts';
 import type { Header } from '../chain/header.ts';
-import { concatBytes, DecodeError, hex, readU32, readU64, sameBytes, u64le } from '../db/codec.ts';
+import { concatBytes, DecodeError, hex, readU32, readU64, sameBytes, u32le, u64le } from '../db/codec.ts';
 import { logger } from '../log.ts';
 import {
   encodeFinalityProof, encodeJustification, signedPayload, threshold, type Authority, type Message, type SignedPrecommit,
@@ -25,7 +25,6 @@ const AUX_KEY = 'grandpa_voter';
 /** Our signed votes of the current round (149-byte messages back to back), so a restart resumes the round without equivocating. */
 const AUX_VOTES = 'grandpa_votes';
 const VOTE_LEN = 149;
-const MAX_FUTURE_ROUNDS = 8n;
 const MAX_UNKNOWN_HEADERS = 100_000;
 
 export interface GrandpaKeystore {
@@ -59,13 +58,32 @@ export function decodeSignedMessage(b: Uint8Array): SignedMessage {
 
 interface Vote { target: VoteTarget; signature: Uint8Array; id: Uint8Array }
 
+/** One kind of vote (prevotes or precommits) of a round. */
+class VoteSet {
+  /** The first vote of each voter. */
+  readonly votes = new Map<string, Vote>();
+  /** A second, different vote of a voter that equivocated (its weight then counts for every block). */
+  readonly equivocations = new Map<string, Vote>();
+}
+
 class Round {
-  readonly prevotes = new Map<string, Vote>();
-  readonly precommits = new Map<string, Vote>();
+  readonly prevotes = new VoteSet();
+  readonly precommits = new VoteSet();
   prevoted = false;
   precommitted = false;
   completed = false;
+  /** The round estimate once completable: the highest block that can still have been finalized in it. */
+  estimate?: VoteTarget;
   constructor(readonly number: bigint) {}
+}
+
+/** Per-block weight of the votes for it or a descendant, from some base block up. */
+interface Tally {
+  blocks: Map<string, { w: bigint; target: VoteTarget; parent: string }>;
+  /** Weight of every voter that voted (known block or not, equivocating or not). */
+  voted: bigint;
+  /** Weight of equivocators: GRANDPA counts it for every block. */
+  equivocated: bigint;
 }
 
 export interface GrandpaOptions {
@@ -81,7 +99,11 @@ export interface GrandpaOptions {
    * same instant as import makes clients such as @polkadot/api skip the InBlock status. Default 0.
    */
   voteDelayMs?: number;
+  /** Misbehave for tests: sign a second, conflicting vote next to each vote. Never on a real network. */
+  equivocate?: boolean;
 }
+
+const MAX_FUTURE_ROUND_SETS = 16;
 
 export class GrandpaVoter {
   private readonly client: Client;
@@ -90,6 +112,10 @@ export class GrandpaVoter {
   private weights = new Map<string, bigint>();
   private total = 0n;
   private round: Round;
+  /** The round before `round`: still counts late votes, which can lower its estimate or finalize. */
+  private previous?: Round;
+  /** Estimate of the previous round as persisted (when `previous` was lost to a restart). */
+  private savedEstimate?: VoteTarget;
   private future = new Map<bigint, SignedMessage[]>();
   private unsubs: (() => void)[] = [];
   private scheduled = false;
@@ -104,8 +130,10 @@ export class GrandpaVoter {
     this.loadSet();
     const saved = this.client.store.getAux(AUX_KEY);
     let last = 0n;
-    if (saved && saved.length === 16 && readU64(saved, 0) === this.setId) last = readU64(saved, 8);
-    else if (!saved) log.info('👴 Loading GRANDPA authority set from genesis on what appears to be first startup.');
+    if (saved && saved.length >= 16 && readU64(saved, 0) === this.setId) {
+      last = readU64(saved, 8);
+      if (saved.length === 16 + 36) this.savedEstimate = { hash: saved.slice(16, 48), number: readU32(saved, 48) };
+    } else if (!saved) log.info('👴 Loading GRANDPA authority set from genesis on what appears to be first startup.');
     // Resume the round we were in: the others may be waiting for our votes in it. Votes we cast
     // before stopping are reloaded, never cast anew (a different vote would be an equivocation).
     this.round = new Round(last);
@@ -140,8 +168,8 @@ export class GrandpaVoter {
 
   /**
    * Sends our votes of the current and the previous round again. The previous round's matter
-   * when a voter missed them (paused, disconnected): it cannot complete that round without them,
-   * and the others cannot complete the next one without it.
+   * when a voter missed them (paused, disconnected): it needs them to complete that round (and
+   * to know its estimate) before it can vote in the next one.
    */
   rebroadcast(): void {
     for (const m of [...this.previousVotes, ...this.ownVotes]) {
@@ -170,16 +198,20 @@ export class GrandpaVoter {
     const payload = signedPayload(m.message, m.round, m.setId);
     const ok = verifyEd25519(payload, m.signature, m.id);
     if (!ok) return `bad signature on ${m.message.kind} by ${id} in round ${m.round}`;
-    if (m.round < this.round.number) return undefined; // stale round: nothing to do
     if (m.round > this.round.number) {
-      if (m.round > this.round.number + MAX_FUTURE_ROUNDS) return `vote for round ${m.round} is too far ahead of round ${this.round.number}`;
       const q = this.future.get(m.round) ?? [];
       if (q.length < 4 * this.authorities.length) q.push(m);
       this.future.set(m.round, q);
-      this.schedule();
-      return undefined;
+      // keep the highest rounds only: a voter far behind needs the last two to catch up
+      const rounds = [...this.future.keys()].sort((a, b) => (a < b ? -1 : 1));
+      for (const r of rounds.slice(0, Math.max(0, rounds.length - MAX_FUTURE_ROUND_SETS))) this.future.delete(r);
+    } else if (m.round === this.round.number) {
+      this.record(this.round, m);
+    } else if (this.previous && m.round === this.previous.number) {
+      this.record(this.previous, m);
+    } else {
+      return undefined; // older round: nothing to do
     }
-    this.record(this.round, m);
     this.schedule();
     return undefined;
   }
@@ -188,11 +220,11 @@ export class GrandpaVoter {
   roundState(): unknown {
     const r = this.round;
     const prefix = this.o.ss58Prefix ?? 42;
-    const state = (votes: Map<string, Vote>) => {
+    const state = (set: VoteSet) => {
       let weight = 0n;
       const missing: string[] = [];
       for (const [id, w] of this.authorities) {
-        if (votes.has(hex(id))) weight += w; else missing.push(encodeAddress(id, prefix));
+        if (set.votes.has(hex(id))) weight += w; else missing.push(encodeAddress(id, prefix));
       }
       return { currentWeight: Number(weight), missing };
     };
@@ -230,6 +262,12 @@ export class GrandpaVoter {
   }
 
   // ---- voting ---------------------------------------------------------------------
+  //
+  // The rules of the GRANDPA paper (without primaries and timers): prevote the best chain
+  // containing the previous round's estimate; precommit the prevote-GHOST once it contains that
+  // estimate; finalize any round's precommit-GHOST; move on when the round is completable.
+  // Equivocators count for every block. These rules, not the count alone, keep two conflicting
+  // blocks from both being finalized when a voter signs two votes.
 
   private schedule(): void {
     if (this.scheduled || !this.running) return;
@@ -247,59 +285,68 @@ export class GrandpaVoter {
   progress(): void {
     for (let guard = 0; guard < 64; guard++) {
       this.refreshSet();
-      const ahead = this.supportedFutureRound();
-      if (ahead !== undefined) {
-        // voters with threshold weight have moved on: follow them (we never vote in a skipped round)
-        log.debug(`skipping from round ${this.round.number} to round ${ahead}`);
-        this.openRound(ahead);
-        continue;
-      }
+      if (this.catchUp()) continue;
+      if (this.previous) this.finalizeRound(this.previous);
       const r = this.round;
       const fin = this.client.finalizedBlock();
       if (r.completed) {
         if (this.client.bestBlock().number <= fin.number && !this.future.has(r.number + 1n)) return;
-        this.openRound(r.number + 1n);
+        this.openRound(r.number + 1n, r);
         continue;
       }
       const me = this.localId();
+      const base = this.previousEstimate();
       if (me && !r.prevoted) {
         r.prevoted = true;
-        const best = this.client.bestBlock();
-        this.cast('Prevote', { hash: best.hash, number: best.number });
+        this.cast('Prevote', this.bestContaining(base));
       }
-      const pg = this.ghost(r.prevotes, fin);
-      if (me && pg && !r.precommitted && this.client.isDescendant(pg.hash, fin.hash)) {
+      const pg = this.ghost(this.tally(r.prevotes, fin));
+      if (me && pg && !r.precommitted && this.client.isDescendant(pg.hash, base.hash)) {
         r.precommitted = true;
         this.cast('Precommit', pg);
       }
-      const cg = this.ghost(r.precommits, fin);
-      if (!cg) return; // waiting for votes
-      if (cg.number > fin.number && this.client.isDescendant(cg.hash, fin.hash)) {
-        this.finalize(r, cg);
-      }
+      this.finalizeRound(r);
+      const estimate = this.completable(r);
+      if (!estimate) return; // waiting for votes
       r.completed = true;
-      log.debug(`round ${r.number} completed (precommit GHOST #${cg.number})`);
+      r.estimate = estimate;
+      log.debug(`round ${r.number} completed (estimate #${estimate.number})`);
     }
   }
 
-  /** Highest buffered future round in which voters of threshold weight have voted. */
-  private supportedFutureRound(): bigint | undefined {
+  /**
+   * Follows voters of threshold weight into a later round k when the votes of round k − 1 we
+   * hold (they re-send them) make it completable: its estimate is what our votes in k must build on.
+   */
+  private catchUp(): boolean {
     const need = threshold(this.total);
-    let best: bigint | undefined;
-    for (const [round, msgs] of this.future) {
-      if (round <= this.round.number || (best !== undefined && round <= best)) continue;
-      const voters = new Set(msgs.map((m) => hex(m.id)));
+    const rounds = [...this.future.keys()].filter((k) => k > this.round.number + 1n).sort((a, b) => (a > b ? -1 : 1));
+    for (const k of rounds) {
+      const voters = new Set(this.future.get(k)!.map((m) => hex(m.id)));
       let w = 0n;
       for (const v of voters) w += this.weights.get(v) ?? 0n;
-      if (need > 0n && w >= need) best = round;
+      if (need === 0n || w < need) continue;
+      const prev = new Round(k - 1n);
+      for (const m of this.future.get(k - 1n) ?? []) this.record(prev, m);
+      const estimate = this.completable(prev);
+      if (!estimate) continue;
+      prev.completed = true;
+      prev.estimate = estimate;
+      log.debug(`catching up from round ${this.round.number} to round ${k}`);
+      this.finalizeRound(prev);
+      this.openRound(k, prev);
+      return true;
     }
-    return best;
+    return false;
   }
 
-  private openRound(n: bigint): void {
-    this.client.store.putAux(AUX_KEY, concatBytes([u64le(this.setId), u64le(n)]));
+  private openRound(n: bigint, previous: Round): void {
     this.round = new Round(n);
-    this.previousVotes = this.ownVotes;
+    this.previous = previous;
+    this.savedEstimate = undefined;
+    const e = previous.estimate ?? this.client.finalizedBlock();
+    this.client.store.putAux(AUX_KEY, concatBytes([u64le(this.setId), u64le(n), e.hash, u32le(e.number)]));
+    this.previousVotes = previous.number === n - 1n ? this.ownVotes : [];
     this.ownVotes = [];
     for (const k of [...this.future.keys()]) if (k < n) this.future.delete(k);
     for (const m of this.future.get(n) ?? []) this.record(this.round, m);
@@ -307,7 +354,36 @@ export class GrandpaVoter {
     log.trace(`starting round ${n} in set ${this.setId}`);
   }
 
+  /** The previous round's estimate (lowered by late votes), never below the finalized block. */
+  private previousEstimate(): VoteTarget {
+    const fin = this.client.finalizedBlock();
+    let e = this.savedEstimate;
+    if (this.previous) e = this.completable(this.previous) ?? this.previous.estimate;
+    if (!e || e.number <= fin.number || !this.client.header(e.hash)) return fin;
+    return this.client.isDescendant(e.hash, fin.hash) ? e : fin;
+  }
+
+  /** Head of the longest chain containing `base` (the best block when it does). */
+  private bestContaining(base: VoteTarget): VoteTarget {
+    const best = this.client.bestBlock();
+    if (this.client.isDescendant(best.hash, base.hash)) return best;
+    let pick = base;
+    for (const leaf of this.client.leaves()) {
+      const h = this.client.header(leaf);
+      if (h && h.number > pick.number && this.client.isDescendant(leaf, base.hash)) pick = { hash: leaf, number: h.number };
+    }
+    return pick;
+  }
+
   private cast(kind: 'Prevote' | 'Precommit', target: VoteTarget): void {
+    this.sign(kind, target);
+    if (this.o.equivocate) {
+      const other = this.conflicting(target);
+      if (other) this.sign(kind, other);
+    }
+  }
+
+  private sign(kind: 'Prevote' | 'Precommit', target: VoteTarget): void {
     const me = this.localId()!;
     const pair = this.o.keystore!.pair('gran', me, 'ed25519');
     if (!pair) return;
@@ -321,58 +397,118 @@ export class GrandpaVoter {
     try { this.o.network?.broadcast(m); } catch (e) { log.warn(`vote broadcast failed: ${(e as Error).message}`); }
   }
 
-  /** First vote of each voter per kind counts (later ones would be equivocations). */
-  private record(r: Round, m: SignedMessage): void {
-    const votes = m.message.kind === 'Prevote' ? r.prevotes : r.precommits;
-    const id = hex(m.id);
-    const prev = votes.get(id);
-    if (prev) {
-      if (!sameBytes(prev.target.hash, m.message.target.hash)) log.warn(`equivocation by ${id} in round ${r.number} (${m.message.kind})`);
-      return;
+  /** For --equivocate: a known block on another fork at the target's height, else its parent. */
+  private conflicting(target: VoteTarget): VoteTarget | undefined {
+    for (const leaf of this.client.leaves()) {
+      for (let h = leaf, header = this.client.header(h); header && header.number >= target.number; h = header.parent_hash, header = this.client.header(h)) {
+        if (header.number === target.number && !sameBytes(h, target.hash)) return { hash: h, number: header.number };
+      }
     }
-    votes.set(id, { target: m.message.target, signature: m.signature, id: m.id });
+    const t = this.client.header(target.hash);
+    return t && t.number > 0 ? { hash: t.parent_hash, number: t.number - 1 } : undefined;
   }
 
-  /** Highest block (at or above `base`) that votes of at least threshold weight are for or descend from. */
-  private ghost(votes: Map<string, Vote>, base: { number: number }): VoteTarget | undefined {
-    const need = threshold(this.total);
-    if (need === 0n) return undefined;
-    const acc = new Map<string, { w: bigint; target: VoteTarget }>();
-    let total = 0n;
-    for (const [id, v] of votes) {
+  /** Keeps the first vote of each voter per kind, and a second, different one as proof of equivocation. */
+  private record(r: Round, m: SignedMessage): void {
+    const set = m.message.kind === 'Prevote' ? r.prevotes : r.precommits;
+    const id = hex(m.id);
+    const vote = { target: m.message.target, signature: m.signature, id: m.id };
+    const first = set.votes.get(id);
+    if (!first) { set.votes.set(id, vote); return; }
+    if (sameBytes(first.target.hash, vote.target.hash) || set.equivocations.has(id)) return;
+    set.equivocations.set(id, vote);
+    log.warn(`equivocation by ${id} in round ${r.number} (${m.message.kind})`);
+  }
+
+  /** Weights of `set`'s votes per block at or above `base`; equivocators' weight is kept aside. */
+  private tally(set: VoteSet, base: { number: number }): Tally {
+    const blocks: Tally['blocks'] = new Map();
+    let voted = 0n;
+    let equivocated = 0n;
+    for (const [id, v] of set.votes) {
       const w = this.weights.get(id) ?? 0n;
-      total += w;
+      voted += w;
+      if (set.equivocations.has(id)) { equivocated += w; continue; }
       let hash = v.target.hash;
       let header = this.client.header(hash);
       if (!header || header.number !== v.target.number) continue; // unknown block (yet)
       while (header && header.number >= base.number) {
         const k = hex(hash);
-        const e = acc.get(k) ?? { w: 0n, target: { hash, number: header.number } };
+        const e = blocks.get(k) ?? { w: 0n, target: { hash, number: header.number }, parent: hex(header.parent_hash) };
         e.w += w;
-        acc.set(k, e);
+        blocks.set(k, e);
         if (header.number === 0) break;
         hash = header.parent_hash;
         header = this.client.header(hash);
       }
     }
-    if (total < need) return undefined;
+    return { blocks, voted, equivocated };
+  }
+
+  /** Highest block that votes of threshold weight are for or descend from. */
+  private ghost(t: Tally): VoteTarget | undefined {
+    const need = threshold(this.total);
+    if (need === 0n || t.voted < need) return undefined;
     let best: VoteTarget | undefined;
-    for (const { w, target } of acc.values()) if (w >= need && (!best || target.number > best.number)) best = target;
+    for (const { w, target } of t.blocks.values()) if (w + t.equivocated >= need && (!best || target.number > best.number)) best = target;
     return best;
   }
 
-  private finalize(r: Round, target: VoteTarget): void {
+  /**
+   * The round's estimate if the round is completable, else undefined. The estimate is the highest
+   * block on the prevote-GHOST's chain that precommits could still finalize; the round is
+   * completable once precommits of threshold weight are in and either the estimate is below the
+   * prevote-GHOST or no child of the GHOST can get threshold precommits any more.
+   */
+  private completable(r: Round): VoteTarget | undefined {
+    const fin = this.client.finalizedBlock();
+    const pg = this.ghost(this.tally(r.prevotes, fin));
+    if (!pg) return undefined;
+    const need = threshold(this.total);
+    const pc = this.tally(r.precommits, fin);
+    if (pc.voted < need) return undefined;
+    // could precommits of threshold weight be for this block (weight w for it or descendants)? Votes
+    // not seen yet might be; and up to the tolerated faulty weight of the ones seen might have been
+    // signed twice, for it too, where others saw them (finality-grandpa's `possible_to_precommit`)
+    const moreEquivocations = this.total - need > pc.equivocated ? this.total - need - pc.equivocated : 0n;
+    const possible = (w: bigint) => {
+      const others = pc.voted - pc.equivocated - w;
+      return w + pc.equivocated + (others < moreEquivocations ? others : moreEquivocations) + (this.total - pc.voted) >= need;
+    };
+    let estimate: VoteTarget = fin;
+    for (let cur: VoteTarget | undefined = pg; cur && cur.number >= fin.number;) {
+      if (possible(pc.blocks.get(hex(cur.hash))?.w ?? 0n)) { estimate = cur; break; }
+      const h = this.client.header(cur.hash);
+      cur = h && h.number > 0 ? { hash: h.parent_hash, number: h.number - 1 } : undefined;
+    }
+    if (!sameBytes(estimate.hash, pg.hash)) return estimate;
+    const key = hex(pg.hash);
+    for (const b of pc.blocks.values()) if (b.parent === key && possible(b.w)) return undefined;
+    return estimate;
+  }
+
+  /** Finalizes the round's precommit-GHOST when it is new and a justification can prove it. */
+  private finalizeRound(r: Round): void {
+    const fin = this.client.finalizedBlock();
+    const target = this.ghost(this.tally(r.precommits, fin));
+    if (!target || target.number <= fin.number || !this.client.isDescendant(target.hash, fin.hash)) return;
     const precommits: SignedPrecommit[] = [];
     const ancestries = new Map<string, Header>();
-    for (const v of r.precommits.values()) {
-      if (!this.client.isDescendant(v.target.hash, target.hash)) continue;
-      precommits.push({ target: v.target, signature: v.signature, id: v.id });
-      for (let h = v.target.hash; !sameBytes(h, target.hash);) {
-        const header = this.client.header(h)!;
-        ancestries.set(hex(h), header);
-        h = header.parent_hash;
+    let weight = 0n;
+    for (const set of [r.precommits.votes, r.precommits.equivocations]) {
+      for (const v of set.values()) {
+        if (!this.client.isDescendant(v.target.hash, target.hash)) continue;
+        if (!precommits.some((p) => sameBytes(p.id, v.id))) weight += this.weights.get(hex(v.id)) ?? 0n;
+        precommits.push({ target: v.target, signature: v.signature, id: v.id });
+        for (let h = v.target.hash; !sameBytes(h, target.hash);) {
+          const header = this.client.header(h)!;
+          ancestries.set(hex(h), header);
+          h = header.parent_hash;
+        }
       }
     }
+    // an equivocator counts for every block in the GHOST but may have signed nothing for this one
+    if (weight < threshold(this.total)) return;
     const justification = encodeJustification({ round: r.number, commit: { target, precommits }, votesAncestries: [...ancestries.values()] });
     log.debug(`Finalizing blocks up to #${target.number} (${hex(target.hash)}) in round ${r.number}`);
     this.client.finalize(target.hash, justification);
@@ -396,6 +532,8 @@ export class GrandpaVoter {
     this.future.clear();
     this.round = new Round(0n);
     this.round.completed = true;
+    this.previous = undefined;
+    this.savedEstimate = undefined;
   }
 
   private localId(): Uint8Array | undefined {

@@ -118,9 +118,10 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
   const aura = o.validator ? new AuraWorker({
     client, keystore, metrics: { blockConstructed: (s) => metrics.proposerBlockConstructed.observe(s) },
     pool: { ready: () => [...pool.ready()].map((t) => t.xt), reportInvalid: (xts) => { pool.remove(xts.map(blake2_256)); } },
+    equivocate: o.equivocate ? (header) => network.announceBlock(header, false) : undefined,
   }).start() : undefined;
   const grandpa = new GrandpaVoter({
-    client, keystore: o.validator ? keystore : undefined, voteDelayMs: 500, rebroadcastMs: 5000,
+    client, keystore: o.validator ? keystore : undefined, voteDelayMs: 500, rebroadcastMs: 5000, equivocate: o.equivocate,
     network: { broadcast: (m) => network.broadcastGrandpa(encodeSignedMessage(m)) },
   }).start();
   const informant = new Informant(client, {

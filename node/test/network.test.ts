@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { encodeHeader, headerHash, type Header } from '../src/chain/header.ts';
 import { FIELD_BODY, FIELD_HEADER, FIELD_JUSTIFICATION, MAX_BLOCKS_PER_RESPONSE, NetworkService, ROLE_FULL } from '../src/network/index.ts';
 import { peerIdFromNodeKey, parseNodeKey, nodeKeyToPrivateKey } from '../src/node-key.ts';
-import { createHost } from '../src/network/host.ts';
-import { writeFrame } from '../src/network/framing.ts';
-import { encodeNotification } from '../src/network/messages.ts';
+import { createHost, type Host } from '../src/network/host.ts';
+import { readFrames, writeFrame } from '../src/network/framing.ts';
+import { encodeNotification, MAX_NOTIFICATION_BYTES } from '../src/network/messages.ts';
 import { multiaddr } from '@multiformats/multiaddr';
 
 /** A tiny chain of unsealed headers: enough to serve block requests. */
@@ -53,6 +53,19 @@ async function until(f: () => boolean, what: string, ms = 10_000): Promise<void>
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * A raw libp2p host that accepts `net`'s notification stream (draining it), so that only what it
+ * sends can get it banned: a host without the protocol is banned as a peer of another chain.
+ */
+async function mallory(name: string, net: NetworkService): Promise<Host> {
+  const host = await createHost({ privateKey: nodeKeyToPrivateKey(key(name)), listen: [], maxConnections: 10, isDenied: () => false });
+  await host.handle(net.notificationsProtocol, (stream) => {
+    void (async () => { for await (const _ of readFrames(stream, MAX_NOTIFICATION_BYTES)); })().catch(() => {});
+  });
+  await host.start();
+  return host;
 }
 
 afterEach(async () => {
@@ -114,6 +127,22 @@ describe('network', () => {
     expect(got.gr.sort()).toEqual(['0:7', '1:7']);
   });
 
+  it('relays a GRANDPA message only when the listener forwards it', async () => {
+    const chain = new FakeChain(1);
+    const b = await node('bob', chain);
+    // a line a — b — c: the reserved-only ends never meet, so c's messages reach a only through b
+    const [a, c] = await Promise.all(['alice', 'charlie'].map((n) => node(n, chain, { reservedNodes: [b.listenAddresses()[0]], reservedOnly: true })));
+    await until(() => a.peerCount() === 1 && c.peerCount() === 1 && b.peerCount() === 2, 'the line');
+    b.onGrandpaMessage((data, from) => { if (data[0] === 2) b.forwardGrandpa(data, from); });
+    const atA: number[] = [];
+    a.onGrandpaMessage((data) => atA.push(data[0]));
+    c.broadcastGrandpa(Uint8Array.of(1, 1, 1));
+    c.broadcastGrandpa(Uint8Array.of(2, 2, 2));
+    await until(() => atA.length > 0, 'the forwarded message at a');
+    // b handles c's messages in order, so had it relayed the first one, a would have received it first
+    expect(atA).toEqual([2]);
+  });
+
   it('serves block ranges by number and hash, both directions, capped', async () => {
     const chain = new FakeChain(200);
     const a = await node('alice', chain);
@@ -136,24 +165,25 @@ describe('network', () => {
   it('bans a peer that sends garbage, and refuses it afterwards', async () => {
     const chain = new FakeChain(1);
     const a = await node('alice', chain, { banMs: 60_000 });
-    const mallory = await createHost({ privateKey: nodeKeyToPrivateKey(key('mallory')), listen: [], maxConnections: 10, isDenied: () => false });
-    await mallory.start();
+    const m = await mallory('mallory', a);
     try {
       const target = multiaddr(a.listenAddresses()[0]);
-      const stream = await mallory.dialProtocol(target, a.notificationsProtocol);
+      const stream = await m.dialProtocol(target, a.notificationsProtocol);
       // a valid handshake first, then a frame with an unknown tag
       const best = chain.bestBlock();
       await writeFrame(stream, encodeNotification({ kind: 'status', status: { roles: ROLE_FULL, genesisHash: chain.genesis, bestNumber: best.number, bestHash: best.hash, listenAddrs: [] } }));
+      const malloryId = m.peerId.toString();
+      await until(() => a.peers().some((p) => p.peerId === malloryId), 'the handshake');
+      expect(a.isBanned(malloryId)).toBe(false);
       await writeFrame(stream, Uint8Array.of(0xee, 1, 2, 3));
-      const malloryId = mallory.peerId.toString();
       await until(() => a.isBanned(malloryId), 'the ban');
-      await until(() => mallory.getConnections().length === 0, 'the disconnect');
+      await until(() => m.getConnections().length === 0, 'the disconnect');
       // a new connection is cut by alice's gater (the dial itself may complete first)
-      await mallory.dial(target).catch(() => undefined);
-      await until(() => mallory.getConnections().length === 0, 'the refused reconnect');
+      await m.dial(target).catch(() => undefined);
+      await until(() => m.getConnections().length === 0, 'the refused reconnect');
       expect(a.peerCount()).toBe(0);
     } finally {
-      await mallory.stop();
+      await m.stop();
     }
   });
 
@@ -162,17 +192,20 @@ describe('network', () => {
     const a = await node('alice', chain);
     const b = await node('bob', chain, { bootnodes: [a.listenAddresses()[0]] });
     await until(() => a.peerCount() === 1, 'bob');
-    const mallory = await createHost({ privateKey: nodeKeyToPrivateKey(key('mallory2')), listen: [], maxConnections: 10, isDenied: () => false });
-    await mallory.start();
+    const m = await mallory('mallory2', a);
     try {
-      const stream = await mallory.dialProtocol(multiaddr(a.listenAddresses()[0]), a.notificationsProtocol);
+      const stream = await m.dialProtocol(multiaddr(a.listenAddresses()[0]), a.notificationsProtocol);
+      const best = chain.bestBlock();
+      await writeFrame(stream, encodeNotification({ kind: 'status', status: { roles: ROLE_FULL, genesisHash: chain.genesis, bestNumber: best.number, bestHash: best.hash, listenAddrs: [] } }));
+      await until(() => a.peerCount() === 2, 'the handshake');
       // a varint length of 64 MiB followed by some bytes: over the 16 MiB limit
       stream.send(Uint8Array.of(0x80, 0x80, 0x80, 0x20, 1, 2, 3));
-      await until(() => a.isBanned(mallory.peerId.toString()), 'the ban');
-      expect(a.peerCount()).toBe(1);
+      await until(() => a.isBanned(m.peerId.toString()), 'the ban');
+      await until(() => a.peerCount() === 1, 'the disconnect');
+      expect(a.peers().map((p) => p.peerId)).toEqual([b.peerId]);
       expect(b.peerCount()).toBe(1);
     } finally {
-      await mallory.stop();
+      await m.stop();
     }
   });
 
@@ -193,6 +226,24 @@ describe('network', () => {
     await (b as unknown as { disconnect(id: string): Promise<void> }).disconnect(a.peerId);
     await until(() => dropped, 'disconnect');
     await until(() => b.peerCount() === 1, 'redial of the reserved node', 5000);
+  });
+
+  it('redials a dropped peer it learned by peer exchange while other peers remain', async () => {
+    const chain = new FakeChain(1);
+    const a = await node('alice', chain);
+    const [b, c] = await Promise.all(['bob', 'charlie'].map((n) => node(n, chain, { bootnodes: [a.listenAddresses()[0]] })));
+    const ids = (n: NetworkService) => n.peers().map((p) => p.peerId).sort();
+    await until(() => [a, b, c].every((n) => n.peerCount() === 2), 'a full mesh of 3');
+    let dropped = 0;
+    b.onPeerDisconnected((id) => { if (id === c.peerId) dropped++; });
+    c.onPeerDisconnected((id) => { if (id === b.peerId) dropped++; });
+    await (b as unknown as { disconnect(id: string): Promise<void> }).disconnect(c.peerId);
+    await until(() => dropped === 2, 'both ends to see the drop');
+    // both still have alice, so neither the bootnode fallback nor peer exchange brings them back
+    await until(() => b.peerCount() === 2 && c.peerCount() === 2, 'b and c to reconnect');
+    expect(ids(b)).toEqual([a.peerId, c.peerId].sort());
+    expect(ids(c)).toEqual([a.peerId, b.peerId].sort());
+    expect([...b.reservedPeers(), ...c.reservedPeers()]).toEqual([]);
   });
 
   it('announces --public-addr instead of the listen addresses', async () => {

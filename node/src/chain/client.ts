@@ -42,8 +42,8 @@ export interface BlockRef { hash: Uint8Array; number: number }
 export interface TreeRoute { common: BlockRef; retracted: Uint8Array[]; enacted: Uint8Array[] }
 
 export type ImportResult =
-  | { status: 'imported'; hash: Uint8Array; number: number; isBest: boolean }
-  | { status: 'known'; hash: Uint8Array; number: number }
+  | { status: 'imported'; hash: Uint8Array; number: number; isBest: boolean; badJustification?: string }
+  | { status: 'known'; hash: Uint8Array; number: number; badJustification?: string }
   | { status: 'unknown-parent'; hash: Uint8Array; number: number; parentHash: Uint8Array; reason: string }
   | { status: 'rejected'; hash?: Uint8Array; reason: string };
 
@@ -367,8 +367,9 @@ export class Client {
     const at = `#${header.number} (${hex(hash)})`;
     try {
       if (this.store.hasBlock(hash)) {
-        if (justification && !this.store.justification(hash)) this.applyJustification(hash, header, justification);
-        return { status: 'known', hash, number: header.number };
+        const stored = justification && this.store.justification(hash);
+        const bad = justification && !(stored && sameBytes(stored, justification)) ? this.applyJustification(hash, header, justification) : undefined;
+        return bad ? { status: 'known', hash, number: header.number, badJustification: bad } : { status: 'known', hash, number: header.number };
       }
       if (header.number === 0) return { status: 'rejected', hash, reason: `block ${at} claims to be a genesis block of another chain` };
       const parent = this.header(header.parent_hash);
@@ -395,8 +396,9 @@ export class Client {
         return { status: 'rejected', hash, reason: `block ${at}: extrinsics root mismatch` };
       }
       const res = this.commit(hash, header, headerBytes, extrinsics, committed.nodes, undefined);
-      if (justification && res.status === 'imported') this.applyJustification(hash, header, justification);
-      return res;
+      if (!justification || res.status !== 'imported') return res;
+      const bad = this.applyJustification(hash, header, justification);
+      return bad ? { ...res, badJustification: bad } : res;
     } catch (e) {
       logger('sync').warn(`💔 Error importing block ${at}: ${(e as Error).stack ?? e}`);
       return { status: 'rejected', hash, reason: `block ${at}: ${(e as Error).message}` };
@@ -449,20 +451,22 @@ export class Client {
     return { status: 'imported', hash, number: header.number, isBest };
   }
 
-  private applyJustification(hash: Uint8Array, header: Header, justification: Uint8Array): void {
+  /** Verifies and applies a justification; returns why it was refused (the block itself stays). */
+  private applyJustification(hash: Uint8Array, header: Header, justification: Uint8Array): string | undefined {
     try {
       const authorities = this.grandpaAuthorities(header.parent_hash);
       const setId = this.grandpaSetId(header.parent_hash);
       verifyJustification(justification, authorities, setId, { hash, number: header.number });
     } catch (e) {
       logger('grandpa').warn(`ignoring bad justification for #${header.number} (${hex(hash)}): ${(e as Error).message}`);
-      return;
+      return `bad justification for #${header.number}: ${(e as Error).message}`;
     }
     if (header.number <= this.fin.number) {
       if (sameBytes(this.store.hashAt(header.number) ?? ZERO_HASH, hash) && !this.store.justification(hash)) this.store.putJustification(hash, justification);
-      return;
+      return undefined;
     }
     this.finalize(hash, justification);
+    return undefined;
   }
 
   // ---- finality ---------------------------------------------------------------------

@@ -39,6 +39,8 @@ export interface RunOptions {
   nodeKey?: string;
   nodeKeyFile?: string;
   log: string[];
+  /** Test-only misbehaviour: author two blocks per own slot and sign two votes per GRANDPA step. */
+  equivocate: boolean;
 }
 
 export const int = (what: string, min = 0, max = 65535) => (v: string): number => {
@@ -88,7 +90,9 @@ export function addRunOptions(cmd: Command): Command {
     .option('--no-hardware-benchmarks', 'accepted for compatibility')
     .option('--state-pruning <mode>', 'only "archive" is supported', 'archive')
     .option('--blocks-pruning <mode>', 'only "archive" is supported', 'archive')
-    .option('-l, --log <targets...>', 'log filters, e.g. -l sync=debug,runtime=trace', collect);
+    .option('-l, --log <targets...>', 'log filters, e.g. -l sync=debug,runtime=trace', collect)
+    // for tests of the network's safety only: makes this validator double-sign (hidden from --help)
+    .addOption(new Option('--unsafe-equivocate', 'author two blocks per slot and sign conflicting GRANDPA votes').hideHelp());
   for (const a of DEV_ACCOUNTS) cmd.option(`--${a}`, `shortcut for --name ${a[0].toUpperCase() + a.slice(1)} --validator with //${a[0].toUpperCase() + a.slice(1)}'s keys`);
   return cmd;
 }
@@ -140,5 +144,6 @@ export function resolveRunOptions(o: Record<string, any>): RunOptions {
     nodeKey: o.nodeKey,
     nodeKeyFile: o.nodeKeyFile,
     log: o.log ?? [],
+    equivocate: Boolean(o.unsafeEquivocate),
   };
 }

@@ -39,6 +39,11 @@ export interface AuraOptions {
   now?: () => number;
   /** Fraction of the remaining slot time given to block building. */
   proposalPortion?: number;
+  /**
+   * Misbehave for tests: after each authored block, author a second, empty one in the same slot
+   * and hand its header to this callback (to announce it). Never on a real network.
+   */
+  equivocate?: (header: Uint8Array) => void;
 }
 
 export type SlotOutcome =
@@ -150,6 +155,13 @@ export class AuraWorker {
     slots.info(`🔖 Pre-sealed block for proposal at ${block.header.number}. Hash now ${fullHash(block.hash)}, previously ${fullHash(block.preHash)}.`);
     const result = client.importBuilt(block);
     if (result.status === 'rejected') slots.warn(`Error with block built on ${hex(parentHash)}: ${result.reason}`);
+    if (this.o.equivocate) {
+      const twin = await client.buildBlock({ parent: parentHash, slot, timestampMs: ts, deadlineMs, transactions: [], seal: (preHash) => pair.sign(preHash) });
+      if (client.importBuilt(twin).status !== 'rejected') {
+        slots.warn(`🔀 Equivocated in slot ${slot}: a second block at ${twin.header.number} ${fullHash(twin.hash)}`);
+        this.o.equivocate(twin.headerBytes);
+      }
+    }
     return { kind: 'authored', slot, block, result };
   }
 }

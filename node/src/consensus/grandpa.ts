@@ -192,12 +192,12 @@ export class GrandpaVoter {
   /** Votes from the network (or our own). Returns undefined if accepted, else why not. */
   handleMessage(m: SignedMessage): string | undefined {
     if (m.setId !== this.setId) return `vote for set ${m.setId}, current set is ${this.setId}`;
-    if (m.message.kind === 'PrimaryPropose') return undefined; // accepted, not used
     const id = hex(m.id);
     if (!this.weights.has(id)) return `voter ${id} is not in authority set ${this.setId}`;
     const payload = signedPayload(m.message, m.round, m.setId);
     const ok = verifyEd25519(payload, m.signature, m.id);
     if (!ok) return `bad signature on ${m.message.kind} by ${id} in round ${m.round}`;
+    if (m.message.kind === 'PrimaryPropose') return undefined; // valid, not used (no primaries here)
     if (m.round > this.round.number) {
       const q = this.future.get(m.round) ?? [];
       if (q.length < 4 * this.authorities.length) q.push(m);

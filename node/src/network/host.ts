@@ -31,7 +31,9 @@ export async function createHost(o: HostOptions): Promise<Host> {
     connectionEncrypters: [noise()],
     streamMuxers: [yamux()],
     services: { identify: identify(), ping: ping() },
-    connectionManager: { maxConnections: o.maxConnections },
+    // libp2p refuses a 6th connection per second from one IP by default; local and test networks
+    // run every node on 127.0.0.1, so allow as many as the connection limit
+    connectionManager: { maxConnections: o.maxConnections, inboundConnectionThreshold: o.maxConnections },
     connectionGater: {
       // loopback and private addresses are normal for test and local networks
       denyDialMultiaddr: async () => false,

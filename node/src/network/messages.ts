@@ -9,6 +9,12 @@ export const ROLE_FULL = 1;
 export const ROLE_AUTHORITY = 4;
 export const roleNames = (roles: number): string => (roles & ROLE_AUTHORITY ? 'AUTHORITY' : roles & ROLE_FULL ? 'FULL' : 'LIGHT');
 
+/** The protocol names, specific to a chain so that nodes of other chains fail protocol negotiation. */
+export function protocolNames(genesisHash: Uint8Array): { notifications: string; sync: string } {
+  const g = Buffer.from(genesisHash).toString('hex');
+  return { notifications: `/${g}/notifications/1`, sync: `/${g}/sync/1` };
+}
+
 export const MAX_NOTIFICATION_BYTES = 16 * 1024 * 1024;
 export const MAX_REQUEST_BYTES = 1024;
 export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;

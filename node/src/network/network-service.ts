@@ -6,6 +6,9 @@
 // - block requests on `/<genesis>/sync/1` (one stream per request);
 // - discovery by peer exchange: a peer that completes the handshake learns
 //   our other peers' addresses, and they learn its, so one bootnode suffices;
+// - known peers: every address learned (bootnodes, peer exchange, handshakes)
+//   is remembered, and maintenance dials known peers we are not connected to
+//   while outbound slots are free, with a per-peer backoff;
 // - reputation: malformed frames, invalid blocks, other chains → penalty,
 //   at the threshold a temporary ban enforced by the connection gater.
 import './polyfill.ts';
@@ -21,7 +24,7 @@ import { readFrames, readOneFrame, writeFrame } from './framing.ts';
 import { createHost, type Host } from './host.ts';
 import {
   decodeBlockRequest, decodeBlockResponse, decodeNotification, encodeBlockRequest, encodeBlockResponse, encodeNotification,
-  MAX_NOTIFICATION_BYTES, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, type BlockData, type BlockRequest, type Notification, type PeerRecord, type Status,
+  MAX_NOTIFICATION_BYTES, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, protocolNames, type BlockData, type BlockRequest, type Notification, type PeerRecord, type Status,
 } from './messages.ts';
 import { Rep, Reputation } from './reputation.ts';
 import { SeenSet } from './seen.ts';
@@ -52,7 +55,7 @@ export interface NetworkOptions {
   outPeers?: number;
   banMs?: number;
   requestTimeoutMs?: number;
-  /** How often reserved nodes (and, with no peers, bootnodes) are redialled. */
+  /** How often reserved nodes and known peers are redialled. */
   maintenanceMs?: number;
 }
 
@@ -75,10 +78,26 @@ interface Peer {
   pending: number;
 }
 
+/** A peer we learned an address of (connected or not). */
+interface KnownPeer {
+  addrs: Multiaddr[];
+  /** Dials since its last completed handshake. */
+  attempts: number;
+  nextDialAt: number;
+  bootnode: boolean;
+}
+
 type Listener<A extends unknown[]> = (...a: A) => void;
 
 /** Notifications queued for one slow peer before further ones are dropped. */
 const MAX_PENDING_PER_PEER = 4096;
+/** Peer exchange can name any number of peers: keep the table (and the dials it causes) bounded. */
+const MAX_KNOWN_PEERS = 1024;
+const MAX_ADDRS_PER_PEER = 8;
+/** Backoff between dials of one peer: doubles per failed attempt up to the cap. */
+const REDIAL_BACKOFF = { baseMs: 1000, maxMs: 30_000 };
+/** A (non-bootnode) peer that never completed a handshake in this many dials is forgotten. */
+const MAX_DIAL_ATTEMPTS = 8;
 
 export class NetworkService {
   readonly peerId: string;
@@ -88,6 +107,7 @@ export class NetworkService {
   private readonly reputation: Reputation;
   private readonly seen = new SeenSet(32_768);
   private readonly reserved = new Map<string, Multiaddr>();
+  private readonly known = new Map<string, KnownPeer>();
   private readonly dialing = new Set<string>();
   private readonly listeners = {
     connected: new Set<Listener<[PeerInfo]>>(),
@@ -111,9 +131,7 @@ export class NetworkService {
     this.reputation = reputation;
     this.reservedIds = reservedIds;
     this.peerId = host.peerId.toString();
-    const g = hex(o.genesisHash).replace(/^0x/, '');
-    this.notificationsProtocol = `/${g}/notifications/1`;
-    this.syncProtocol = `/${g}/sync/1`;
+    ({ notifications: this.notificationsProtocol, sync: this.syncProtocol } = protocolNames(o.genesisHash));
   }
 
   /** Creates the host, binds the listen addresses (throws a clear error if none can be bound) and dials bootnodes and reserved nodes. */
@@ -135,6 +153,7 @@ export class NetworkService {
     });
     const net = new NetworkService(host, o, reputation, reservedIds);
     for (const a of o.reservedNodes ?? []) net.reserved.set(peerIdOf(a, '--reserved-nodes').toString(), multiaddr(a));
+    for (const a of o.bootnodes ?? []) net.learn(peerIdOf(a, '--bootnodes').toString(), [a], true);
     try {
       await net.startHost();
     } catch (e) {
@@ -191,7 +210,10 @@ export class NetworkService {
   onBlockAnnounce(cb: Listener<[string, Uint8Array, boolean]>): () => void { return on(this.listeners.announce, cb); }
   /** Transactions we have not seen before. */
   onTransactions(cb: Listener<[string, Uint8Array[]]>): () => void { return on(this.listeners.transactions, cb); }
-  /** GRANDPA messages (opaque), each delivered once; they are forwarded to the other peers automatically. */
+  /**
+   * GRANDPA messages (opaque), each delivered once. They are not relayed until the listener
+   * calls `forwardGrandpa`: relaying a forged vote would get us penalised by our peers.
+   */
   onGrandpaMessage(cb: Listener<[Uint8Array, string]>): () => void { return on(this.listeners.grandpa, cb); }
 
   /** GRANDPA justifications of newly finalized blocks: (peer, block hash, justification). */
@@ -235,8 +257,13 @@ export class NetworkService {
 
   broadcastGrandpa(data: Uint8Array, except?: string): void {
     this.seen.add('g' + digest(data), GRANDPA_SEEN_TTL_MS);
+    this.forwardGrandpa(data, except);
+  }
+
+  /** Relays a GRANDPA message received from `from` once it has been verified (and replays it to newcomers). */
+  forwardGrandpa(data: Uint8Array, from?: string): void {
     this.rememberGrandpa(data);
-    this.broadcast({ kind: 'grandpa', data }, except);
+    this.broadcast({ kind: 'grandpa', data }, from);
   }
 
   private rememberGrandpa(data: Uint8Array): void {
@@ -307,11 +334,59 @@ export class NetworkService {
   private maintain(): void {
     if (this.stopped) return;
     for (const [id, addr] of this.reserved) if (!this.conns.has(id)) void this.dial(id, [addr]);
-    if (this.conns.size === 0 && !this.o.reservedOnly) {
-      for (const a of this.o.bootnodes ?? []) {
-        const id = peerIdOf(a, '--bootnodes').toString();
-        if (id !== this.peerId) void this.dial(id, [multiaddr(a)]);
+    this.dialKnown();
+  }
+
+  /** Remembers dialable addresses of a peer (those not naming it are dropped); unparsable ones are ignored. */
+  private learn(id: string, addrs: string[], bootnode = false): void {
+    if (id === this.peerId) return;
+    let parsed: Multiaddr[];
+    try {
+      peerIdFromString(id);
+      parsed = addrs.flatMap((a) => {
+        try {
+          const m = multiaddr(a);
+          const withId = m.getComponents().some((c) => c.name === 'p2p') ? m : m.encapsulate(`/p2p/${id}`);
+          return withId.getComponents().find((c) => c.name === 'p2p')?.value === id ? [withId] : [];
+        } catch {
+          return [];
+        }
+      });
+    } catch {
+      return;
+    }
+    if (!parsed.length) return;
+    const k = this.known.get(id);
+    if (k) {
+      // the freshest addresses first: a restarted peer may listen elsewhere now
+      const rest = k.addrs.filter((m) => !parsed.some((p) => p.equals(m)));
+      k.addrs = [...parsed, ...rest].slice(0, MAX_ADDRS_PER_PEER);
+      return;
+    }
+    if (this.known.size >= MAX_KNOWN_PEERS) return;
+    this.known.set(id, { addrs: parsed.slice(0, MAX_ADDRS_PER_PEER), attempts: 0, nextDialAt: 0, bootnode });
+  }
+
+  /** Dials known, unconnected, unbanned peers (not in backoff) while outbound slots are free. */
+  private dialKnown(): void {
+    if (this.stopped || this.o.reservedOnly) return;
+    const outbound = [...this.conns.values()].filter((p) => p.direction === 'outbound' && !this.reservedIds.has(p.key)).length;
+    let used = outbound + [...this.dialing].filter((id) => !this.reservedIds.has(id)).length;
+    const target = this.o.outPeers ?? 8;
+    // bootnodes have slots of their own on top, as onConnect allows
+    const bootSlots = this.o.bootnodes?.length ?? 0;
+    const now = Date.now();
+    for (const [id, k] of this.known) {
+      if (used >= target + (k.bootnode ? bootSlots : 0)) continue;
+      if (this.reservedIds.has(id) || this.conns.has(id) || this.dialing.has(id) || k.nextDialAt > now || this.reputation.isBanned(id)) continue;
+      if (!k.bootnode && k.attempts >= MAX_DIAL_ATTEMPTS) {
+        this.known.delete(id);
+        continue;
       }
+      k.attempts++;
+      k.nextDialAt = now + Math.min(REDIAL_BACKOFF.maxMs, REDIAL_BACKOFF.baseMs * 2 ** (k.attempts - 1));
+      used++;
+      void this.dial(id, k.addrs);
     }
   }
 
@@ -437,8 +512,6 @@ export class NetworkService {
       case 'grandpa': {
         if (!peer.status || !this.seen.add('g' + digest(n.data), GRANDPA_SEEN_TTL_MS)) return;
         for (const cb of this.listeners.grandpa) safe(() => cb(n.data, peer.key));
-        this.rememberGrandpa(n.data);
-        this.broadcast({ kind: 'grandpa', data: n.data }, peer.key);
         return;
       }
       case 'peers': return this.onPeerRecords(n.peers);
@@ -459,6 +532,10 @@ export class NetworkService {
     }
     peer.status = status;
     log.debug(`peer ${peer.key} connected (${peer.direction}, best #${status.bestNumber})`);
+    this.learn(peer.key, status.listenAddrs);
+    // a completed handshake ends the backoff: if it drops, the next maintenance redials it
+    const k = this.known.get(peer.key);
+    if (k) { k.attempts = 0; k.nextDialAt = 0; }
     const info = this.peers().find((p) => p.peerId === peer.key)!;
     for (const cb of this.listeners.connected) safe(() => cb(info));
     // peer exchange: tell the newcomer about everyone, and everyone about the newcomer
@@ -472,25 +549,8 @@ export class NetworkService {
 
   private onPeerRecords(records: PeerRecord[]): void {
     if (this.o.reservedOnly) return;
-    const outbound = [...this.conns.values()].filter((p) => p.direction === 'outbound').length;
-    let budget = (this.o.outPeers ?? 8) - outbound - this.dialing.size;
-    for (const r of records) {
-      if (budget <= 0) break;
-      if (r.peerId === this.peerId || this.conns.has(r.peerId) || this.dialing.has(r.peerId)) continue;
-      let addrs: Multiaddr[];
-      try {
-        peerIdFromString(r.peerId);
-        addrs = r.addrs.map((a) => {
-          const m = multiaddr(a);
-          return m.getComponents().some((c) => c.name === 'p2p') ? m : m.encapsulate(`/p2p/${r.peerId}`);
-        }).filter((m) => m.getComponents().find((c) => c.name === 'p2p')?.value === r.peerId);
-      } catch {
-        continue; // unparsable records are just skipped
-      }
-      if (!addrs.length) continue;
-      budget--;
-      void this.dial(r.peerId, addrs);
-    }
+    for (const r of records) this.learn(r.peerId, r.addrs);
+    this.dialKnown();
   }
 
   private broadcast(n: Notification, except?: string): void {

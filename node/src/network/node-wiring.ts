@@ -1,6 +1,7 @@
 // Glue between the p2p layer and the rest of the node (used by service.ts):
 // starting the network from the CLI options, gossip ↔ chain/pool/GRANDPA
 // wiring, and the RPC view of the pool that gossips what it accepts.
+import { decodeExtrinsic } from '@slmnet/runtime-spec';
 import type { Client } from '../chain/client.ts';
 import type { RunOptions } from '../cli/options.ts';
 import { decodeSignedMessage, type GrandpaVoter } from '../consensus/grandpa.ts';
@@ -59,6 +60,14 @@ export function wireNetwork({ network, sync, client, pool, grandpa, metrics }: W
     network.onTransactions((peer, xts) => {
       const at = client.bestBlock();
       for (const xt of xts) {
+        // the format is checked here (as author_submitExtrinsic does): the pool would report undecodable
+        // bytes as "unknown validity", which goes unpenalised
+        try {
+          decodeExtrinsic(xt);
+        } catch (e) {
+          network.report(peer, Rep.BAD_TRANSACTION, `undecodable transaction: ${(e as Error).message}`);
+          continue;
+        }
         pool.submit(xt, at, 'External').then(
           () => network.broadcastTransactions([xt], peer),
           (e: Error & { code?: number; data?: string }) => {
@@ -80,6 +89,8 @@ export function wireNetwork({ network, sync, client, pool, grandpa, metrics }: W
         network.report(peer, Rep.BAD_MESSAGE, `malformed GRANDPA message: ${(e as Error).message}`);
         return;
       }
+      // only votes GRANDPA accepted are relayed: our peers penalise whoever relays a forged one
+      if (!why) network.forwardGrandpa(bytes, peer);
       // a vote for a block we lack (a fork we never imported) only counts once we have it
       if (!why && !client.hasBlock(target)) sync.requestBlock(peer, target);
       if (why && /bad signature/.test(why)) network.report(peer, Rep.BAD_JUSTIFICATION, why);

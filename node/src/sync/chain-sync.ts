@@ -143,7 +143,8 @@ export class ChainSync {
     const before = this.client.finalizedBlock().number;
     // the client verifies the justification against the authority set and finalizes
     const r = this.client.importBlock(header, [], justification);
-    if (r.status === 'rejected' && peer) this.net.report(peer, Rep.BAD_JUSTIFICATION, r.reason);
+    const bad = r.status === 'rejected' ? r.reason : 'badJustification' in r ? r.badJustification : undefined;
+    if (bad && peer) this.net.report(peer, Rep.BAD_JUSTIFICATION, bad);
     const after = this.client.finalizedBlock().number;
     if (after > before) log.debug(`finalized #${after} from a gossiped justification`);
   }
@@ -245,6 +246,7 @@ export class ChainSync {
       const r = this.client.importBlock(b.header, b.body, b.justification);
       if (r.status === 'imported' || r.status === 'known') {
         last = r.number;
+        if (r.badJustification) this.net.report(peer, Rep.BAD_JUSTIFICATION, r.badJustification);
         if (r.status === 'imported') {
           this.net.report(peer, Rep.GOOD_BLOCK, 'imported block');
           log.debug(`imported #${r.number} (${shortHash(r.hash)}) from ${peer}`);

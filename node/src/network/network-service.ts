@@ -76,6 +76,8 @@ interface Peer {
   out?: Promise<Stream | undefined>;
   sendChain: Promise<void>;
   pending: number;
+  /** Transactions this peer sent us or we sent it (sc-network-transactions' known set). */
+  knownTxs: SeenSet;
 }
 
 /** A peer we learned an address of (connected or not). */
@@ -421,7 +423,7 @@ export class NetworkService {
         return;
       }
     }
-    const peer: Peer = { id, key, direction, sendChain: Promise.resolve(), pending: 0 };
+    const peer: Peer = { id, key, direction, sendChain: Promise.resolve(), pending: 0, knownTxs: new SeenSet(KNOWN_TXS_PER_PEER) };
     this.conns.set(key, peer);
     peer.out = this.openNotifications(peer);
   }
@@ -505,6 +507,7 @@ export class NetworkService {
       }
       case 'transactions': {
         if (!peer.status) return;
+        for (const x of n.xts) peer.knownTxs.add(digest(x));
         const fresh = n.xts.filter((x) => this.seen.add('t' + digest(x)));
         if (fresh.length) for (const cb of this.listeners.transactions) safe(() => cb(peer.key, fresh));
         return;
@@ -555,10 +558,26 @@ export class NetworkService {
 
   private broadcast(n: Notification, except?: string): void {
     let frame: Uint8Array | undefined;
+    const txs = n.kind === 'transactions' ? n.xts.map(digest) : [];
     for (const p of this.conns.values()) {
       if (!p.status || p.key === except) continue;
+      for (const t of txs) p.knownTxs.add(t);
       frame ??= encodeNotification(n);
       this.sendFrame(p, frame);
+    }
+  }
+
+  /**
+   * Sends each peer the transactions it does not know yet (sc-network-transactions does this
+   * every few seconds): new peers, and peers across a healed split, get what the pool holds, and
+   * transactions of retracted blocks reach the authors of the chain that won.
+   */
+  propagateTransactions(xts: Uint8Array[]): void {
+    const keyed = xts.map((x) => [digest(x), x] as const);
+    for (const p of this.conns.values()) {
+      if (!p.status) continue;
+      const fresh = keyed.filter(([k]) => p.knownTxs.add(k)).map(([, x]) => x);
+      for (let i = 0; i < fresh.length; i += 1024) this.send(p, { kind: 'transactions', xts: fresh.slice(i, i + 1024) });
     }
   }
 
@@ -618,6 +637,7 @@ function safe(f: () => void): void {
   try { f(); } catch (e) { log.warn(`network listener failed: ${(e as Error).stack ?? e}`); }
 }
 
+const KNOWN_TXS_PER_PEER = 10_240;
 const digest = (b: Uint8Array): string => createHash('sha256').update(b).digest('base64');
 
 function peerIdOf(addr: string, what: string): PeerId {

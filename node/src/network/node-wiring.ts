@@ -16,6 +16,8 @@ import { NetworkService } from './network-service.ts';
 import { Rep } from './reputation.ts';
 
 const log = logger('substrate');
+/** sc-network-transactions' PROPAGATE_TIMEOUT. */
+const PROPAGATE_MS = 2900;
 
 /** Starts the p2p layer; a busy default port falls back to a free one (explicit addresses must bind). */
 export async function startNetwork(o: RunOptions, nodeKey: Uint8Array, client: Client): Promise<NetworkService> {
@@ -47,7 +49,10 @@ export interface Wiring {
 export function wireNetwork({ network, sync, client, pool, grandpa, metrics }: Wiring): (() => void)[] {
   const netLog = logger('sync');
   const updatePeers = () => metrics.setPeers(network.peerCount());
+  const propagate = setInterval(() => network.propagateTransactions([...pool.ready()].filter((t) => t.propagate).map((t) => t.xt)), PROPAGATE_MS);
+  propagate.unref?.();
   return [
+    () => clearInterval(propagate),
     network.onPeerConnected(updatePeers),
     network.onPeerDisconnected(updatePeers),
     // announce our new best blocks, authored or imported (not while catching up: peers have them)

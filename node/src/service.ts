@@ -96,8 +96,11 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
   // Pool maintenance follows the best chain: retracted blocks give their txs back, every enacted block prunes.
   unsubs.push(client.onNewBest((hash, header, route) => {
     const at = { hash, number: header.number };
-    for (const r of route?.retracted ?? []) void pool.onRetracted({ hash: r, extrinsics: client.body(r) ?? [] }, at);
     const enacted = route?.enacted.length ? route.enacted : [hash];
+    if (route?.retracted.length) {
+      const onNewChain = new Set(enacted.flatMap((e) => (client.body(e) ?? []).map((xt) => hex(blake2_256(xt)))));
+      for (const r of route.retracted) void pool.onRetracted({ hash: r, extrinsics: client.body(r) ?? [] }, at, onNewChain);
+    }
     for (const e of enacted) {
       const h = client.header(e);
       if (h) void pool.onBlockImported({ hash: e, number: h.number, extrinsics: client.body(e) ?? [] }, at);
@@ -117,7 +120,13 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
 
   const aura = o.validator ? new AuraWorker({
     client, keystore, metrics: { blockConstructed: (s) => metrics.proposerBlockConstructed.observe(s) },
-    pool: { ready: () => [...pool.ready()].map((t) => t.xt), reportInvalid: (xts) => { pool.remove(xts.map(blake2_256)); } },
+    pool: {
+      ready: async () => {
+        await Promise.race([pool.idle(), new Promise((r) => setTimeout(r, Number(client.slotDuration) / 4))]);
+        return [...pool.ready()].map((t) => t.xt);
+      },
+      reportInvalid: (xts) => { pool.remove(xts.map(blake2_256)); },
+    },
     equivocate: o.equivocate ? (header) => network.announceBlock(header, false) : undefined,
   }).start() : undefined;
   const grandpa = new GrandpaVoter({

@@ -424,6 +424,23 @@ describe('watchers', () => {
     expect(w.seen).toEqual(['ready', { inBlock: bA }, { inBlock: bB }, { retracted: bA }, { finalized: bB }]);
   });
 
+  it('a retracted transaction that the enacted blocks include is neither resubmitted nor invalid (retraction first)', async () => {
+    const { pool, chain, watch } = setup();
+    const a = xt({ sender: 'alice', nonce: 0 });
+    const w = await watch(decode(a));
+    const forkA = chain.block([a], 'fork A');
+    await pool.onBlockImported(forkA.block, forkA.at);
+    chain.number = 0;
+    const forkB = chain.block([a], 'fork B');
+    chain.nonces.set('alice', 1); // at the new best block, nonce 0 is used: resubmitting would be stale
+    await pool.onRetracted(forkA.block, forkB.at, new Set([hex(w.hash)]));
+    expect(pool.has(w.hash)).toBe(false);
+    await pool.onBlockImported(forkB.block, forkB.at);
+    await pool.onFinalized([forkB.block.hash]);
+    const [bA, bB] = [hex(forkA.block.hash), hex(forkB.block.hash)];
+    expect(w.seen).toEqual(['ready', { inBlock: bA }, { retracted: bA }, { inBlock: bB }, { finalized: bB }]);
+  });
+
   it('a retracted transaction that is invalid on the new chain ends with invalid', async () => {
     const { pool, chain, watch, importBlock } = setup();
     const a = xt({ sender: 'alice', nonce: 0 });

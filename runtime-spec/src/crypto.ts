@@ -14,14 +14,32 @@ export const twox256 = (d: Uint8Array): Uint8Array => xxhashAsU8a(d, 256);
 
 // Signature checks use the wasm build of schnorrkel/ed25519-zebra directly: about
 // 8x faster than util-crypto's pure-JS sr25519 and it dominates block import time.
-export function verifySr25519(msg: Uint8Array, sig: Uint8Array, pub: Uint8Array): boolean {
+//
+// A node checks the same signature several times: when a transaction enters its pool, at every
+// revalidation and when a block with it is built or imported. Verification is a pure function,
+// so the (signature, key, message) triples that verified are remembered (bounded, oldest out);
+// failures are not, so junk cannot evict good entries.
+const VERIFIED_CAPACITY = 65_536;
+const verified = new Set<string>();
+
+function memoVerify(scheme: string, msg: Uint8Array, sig: Uint8Array, pub: Uint8Array, verify: () => boolean): boolean {
   if (sig.length !== 64 || pub.length !== 32) return false;
-  try { return sr25519Verify(sig, msg, pub); } catch { return false; }
+  const key = scheme + Buffer.from(sig.buffer, sig.byteOffset, 64).toString('base64') + Buffer.from(pub.buffer, pub.byteOffset, 32).toString('base64')
+    + Buffer.from(msg.buffer, msg.byteOffset, msg.byteLength).toString('base64');
+  if (verified.has(key)) return true;
+  let ok: boolean;
+  try { ok = verify(); } catch { ok = false; }
+  if (ok) {
+    verified.add(key);
+    if (verified.size > VERIFIED_CAPACITY) verified.delete(verified.values().next().value!);
+  }
+  return ok;
 }
-export function verifyEd25519(msg: Uint8Array, sig: Uint8Array, pub: Uint8Array): boolean {
-  if (sig.length !== 64 || pub.length !== 32) return false;
-  try { return ed25519Verify(sig, msg, pub); } catch { return false; }
-}
+
+export const verifySr25519 = (msg: Uint8Array, sig: Uint8Array, pub: Uint8Array): boolean =>
+  memoVerify('s', msg, sig, pub, () => sr25519Verify(sig, msg, pub));
+export const verifyEd25519 = (msg: Uint8Array, sig: Uint8Array, pub: Uint8Array): boolean =>
+  memoVerify('e', msg, sig, pub, () => ed25519Verify(sig, msg, pub));
 
 const utf8 = new TextEncoder();
 export const text = (s: string): Uint8Array => utf8.encode(s);

@@ -20,8 +20,12 @@ export interface AuraKeystore {
 
 /** What the worker needs from the transaction pool. */
 export interface ProposerPool {
-  /** Ready transactions in the order to include them. */
-  ready(): Iterable<TxLike>;
+  /**
+   * Ready transactions in the order to include them. May wait (briefly) for the pool to process
+   * the latest blocks first, like sc-transaction-pool's `ready_at`: a pool that lags behind offers
+   * transactions the new parent already includes, and the builder would drop them as invalid.
+   */
+  ready(): Iterable<TxLike> | Promise<Iterable<TxLike>>;
   /** Transactions the runtime refused while building (to be dropped). */
   reportInvalid?(xts: Uint8Array[]): void;
 }
@@ -140,7 +144,7 @@ export class AuraWorker {
     const invalid: Uint8Array[] = [];
     const block = await client.buildBlock({
       parent: parentHash, slot, timestampMs: ts, deadlineMs,
-      transactions: this.o.pool?.ready() ?? [],
+      transactions: (await this.o.pool?.ready()) ?? [],
       onInvalid: (xt, err) => {
         invalid.push(xt);
         authorship.debug(`[${shortHash(blake2_256(xt))}] Invalid transaction: ${'kind' in err ? `${err.type} ${err.kind}` : err.message}`);

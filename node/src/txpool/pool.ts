@@ -317,16 +317,17 @@ export class TransactionPool {
   /**
    * A block left the best chain: watchers of its transactions see `retracted`, and its transactions
    * go back to the pool, validated at `at` (as External, like the single-state pool). Call it before
-   * onBlockImported for the new best block of the fork.
+   * onBlockImported for the new best block of the fork. `enacted` holds the hashes of transactions
+   * in the blocks the new chain enacts: those are not resubmitted (they would be stale there).
    */
-  onRetracted(block: { hash: Uint8Array; extrinsics: Uint8Array[] }, at: BlockRef): Promise<void> {
+  onRetracted(block: { hash: Uint8Array; extrinsics: Uint8Array[] }, at: BlockRef, enacted: ReadonlySet<string> = new Set()): Promise<void> {
     return this.maintain('retraction', async () => {
       const bh = toHex(block.hash);
       this.listener.retracted(bh);
       for (const xt of block.extrinsics) {
         const h = toHex(this.o.hash(xt));
         // still in a block of the current chain, or already back in the pool
-        if (this.listener.isIncluded(h) || this.graph.has(h)) continue;
+        if (this.listener.isIncluded(h) || this.graph.has(h) || enacted.has(h)) continue;
         this.bans.unban(h);
         this.counters.blockTransactionsResubmitted++;
         try {

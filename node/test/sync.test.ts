@@ -107,6 +107,26 @@ describe('chain sync', () => {
     console.log(`synced 300 blocks in ${took} ms`);
   });
 
+  it('a peer claiming a best block it cannot serve does not hold the node in major sync', async () => {
+    // mallory claims block #1,000,000 and serves nothing past alice's genesis
+    const liar: NetworkChain = {
+      bestBlock: () => ({ number: 1_000_000, hash: new Uint8Array(32).fill(9) }),
+      hashAt: (n) => (n === 0 ? author.hashAt(0) : undefined),
+      headerBytes: (h) => (hex(h) === hex(author.hashAt(0)!) ? author.headerBytes(h) : undefined),
+      body: () => undefined,
+      justification: () => undefined,
+    };
+    const m = await net('liar', author, liar);
+    const joiner = await open();
+    const b = await net('bob', joiner, joiner, [m.listenAddresses()[0]]);
+    const sync = new ChainSync(joiner, b).start();
+    syncs.push(sync);
+    await until(() => b.peerCount() === 1, 'connection');
+    await until(() => !sync.isMajorSyncing(), 'the unserved claim to be discounted');
+    expect(sync.state().highestBlock).toBe(0);
+    expect(b.peerCount()).toBe(1); // not misbehaviour to punish: it may have lost its blocks
+  });
+
   it('bans a peer that serves an invalid block and syncs from an honest one', async () => {
     // mallory serves alice's chain with a tampered body at #5
     const bad = author.hashAt(5)!;

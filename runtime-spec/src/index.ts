@@ -2,7 +2,7 @@
 export * from './api-types.ts';
 export * as T from './codec/types.ts';
 export * as config from './config.ts';
-export { cryptoReady, blake2_256, toHex, fromHex, concat, equalBytes, text, verifySr25519, verifyEd25519 } from './crypto.ts';
+export { cryptoReady, blake2_256, toHex, fromHex, concat, equalBytes, text, verifySr25519, verifyEd25519, forgetVerifiedSignatures } from './crypto.ts';
 export { Ext, type Host } from './framework/ext.ts';
 export { strKey, keyStr } from './framework/overlay.ts';
 export { Header, DigestItem, type Header as HeaderValue } from './primitives.ts';

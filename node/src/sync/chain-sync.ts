@@ -52,6 +52,8 @@ export class ChainSync {
   private readonly pendingJustifications = new Map<string, Uint8Array>();
   /** Peers whose range requests returned nothing useful recently (hex → until ms). */
   private readonly useless = new Map<string, number>();
+  /** Best numbers peers claimed but could not serve (peer id → claimed number). */
+  private readonly unservable = new Map<string, number>();
   private running = false;
   private kicked = false;
   private stopped = false;
@@ -82,12 +84,15 @@ export class ChainSync {
     for (const u of this.unsubs) u();
   }
 
-  /** The best block number any peer claims (at least ours). */
+  /** The best block number any peer claims (at least ours), ignoring claims a peer failed to serve. */
   highestBlock(): number {
     let h = this.client.bestBlock().number;
-    for (const p of this.net.peers()) h = Math.max(h, p.bestNumber);
+    for (const p of this.net.peers()) if (!this.unserved(p)) h = Math.max(h, p.bestNumber);
     return h;
   }
+
+  /** Whether `p` still claims a best block it could not serve us (a new claim is believed again). */
+  private unserved(p: PeerInfo): boolean { return this.unservable.get(p.peerId) === p.bestNumber; }
 
   /** True while far behind the best peer (no authoring, "Syncing" in the informant). */
   isMajorSyncing(): boolean { return this.highestBlock() > this.client.bestBlock().number + MAJOR_SYNC_BLOCKS; }
@@ -178,7 +183,7 @@ export class ChainSync {
     const now = Date.now();
     let pick: PeerInfo | undefined;
     for (const p of this.net.peers()) {
-      if ((this.useless.get(p.peerId) ?? 0) > now) continue;
+      if ((this.useless.get(p.peerId) ?? 0) > now || this.unserved(p)) continue;
       if (p.bestNumber <= best.number || this.client.hasBlock(p.bestHash)) continue;
       if (!pick || p.bestNumber > pick.bestNumber) pick = p;
     }
@@ -216,7 +221,13 @@ export class ChainSync {
         this.useless.set(peer.peerId, Date.now() + 5000);
         return;
       }
-      if (!blocks.length) { this.useless.set(peer.peerId, Date.now() + 3000); return; }
+      if (!blocks.length) {
+        // it claims blocks it does not have: its claim must not keep us in major sync (no authoring)
+        log.debug(`${peer.peerId} claims #${target.bestNumber} but serves nothing from #${cursor}`);
+        this.unservable.set(peer.peerId, target.bestNumber);
+        this.useless.set(peer.peerId, Date.now() + 3000);
+        return;
+      }
       const first = blocks[0].header;
       let firstParentKnown = false;
       try { firstParentKnown = first !== undefined && this.client.hasBlock(decodeHeader(first).parent_hash); } catch { /* importAll penalises */ }

@@ -13,6 +13,9 @@ import { hex } from './db/codec.ts';
 import { roleNames } from './network/messages.ts';
 import type { NetworkService } from './network/network-service.ts';
 import { ChainSync } from './sync/chain-sync.ts';
+import { CONTENT_PATH, contentRoute } from './content/http.ts';
+import { Replicator } from './content/replicator.ts';
+import { ContentStore, type ContentApi } from './content/store.ts';
 import { Keystore } from './keystore.ts';
 import { configureLogging, Informant, logger } from './log.ts';
 import { Metrics, ROLE_AUTHORITY, ROLE_FULL, serveMetrics, type MetricsServer } from './metrics.ts';
@@ -20,6 +23,7 @@ import { loadOrCreateNodeKey, networkKeyPath, parseNodeKey, parseNodeKeyFile, pe
 import { RpcServer } from './rpc/server.ts';
 import { registerAuthor } from './rpc/methods/author.ts';
 import { registerChain } from './rpc/methods/chain.ts';
+import { registerContent } from './rpc/methods/content.ts';
 import { registerGrandpa } from './rpc/methods/grandpa.ts';
 import { registerPayment } from './rpc/methods/payment.ts';
 import { registerState } from './rpc/methods/state.ts';
@@ -61,6 +65,7 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
   log.info(`💾 Database: LMDB at ${join(chainDir, 'db', 'full')}`);
 
   const client = await Client.open({ path: join(chainDir, 'db', 'full'), runtime, genesisStorage: genesisStorage(spec), chainId: spec.id });
+  const content = ContentStore.open(join(chainDir, 'db', 'content'));
   const nodeKey = o.nodeKey ? parseNodeKey(o.nodeKey) : o.nodeKeyFile ? readNodeKeyFile(o.nodeKeyFile) : loadOrCreateNodeKey(networkKeyPath(base, spec.id));
   const peerId = peerIdFromNodeKey(nodeKey);
   log.info(`🏷  Local node identity is: ${peerId}`);
@@ -68,14 +73,25 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
   const { gossipingPool, startNetwork, wireNetwork } = await import('./network/node-wiring.ts');
   let network: NetworkService;
   try {
-    network = await startNetwork(o, nodeKey, client);
+    network = await startNetwork(o, nodeKey, client, content);
   } catch (e) {
+    await content.close();
     await client.close();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
     throw e;
   }
   log.info(`🔍 Listening for new connections on ${network.listenAddresses().join(', ')}`);
   const sync = new ChainSync(client, network).start();
+  const replicator = new Replicator({
+    store: content, chain: client, gcGraceBlocks: o.contentGcGrace,
+    peers: { peerIds: () => network.peers().map((p) => p.peerId), requestContent: (p, h) => network.requestContent(p, h) },
+  }).start();
+  const contentApi: ContentApi = {
+    put: (bytes, expected) => content.put(bytes, expected),
+    has: (h) => content.has(h),
+    fetch: async (h) => content.get(h) ?? replicator.fetchFromPeers(h),
+    stats: () => ({ ...content.stats(), missing: replicator.missing().length }),
+  };
 
   // dev keys (--alice…) live in memory only, as in Substrate
   const keystore = Keystore.open(tmp ? null : join(chainDir, 'keystore'));
@@ -154,6 +170,8 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
   registerState(rpc, client);
   registerAuthor(rpc, { chain: client, pool: rpcPool, keystore });
   registerPayment(rpc, client);
+  registerContent(rpc, contentApi);
+  rpc.onHttpRoute(CONTENT_PATH, contentRoute(contentApi));
   registerGrandpa(rpc, client, grandpa);
   registerSystem(rpc, client, pool, {
     implName: IMPL_NAME, version: VERSION, chainName: spec.name, chainType: spec.chainType, properties: spec.properties,
@@ -186,6 +204,7 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
     if (syncGate) clearInterval(syncGate);
     aura?.stop();
     sync.stop();
+    replicator.stop();
     grandpa.stop();
     informant.stop();
     for (const u of unsubs) u();
@@ -193,6 +212,7 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
     await rpc.close();
     await metricsServer?.close();
     await network.stop().catch((e: Error) => log.warn(`network shutdown: ${e.message}`));
+    await content.close();
     await client.close();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   })());

@@ -7,6 +7,9 @@ export { Ext, type Host } from './framework/ext.ts';
 export { strKey, keyStr } from './framework/overlay.ts';
 export { Header, DigestItem, type Header as HeaderValue } from './primitives.ts';
 export { runtime, composition, setKeystoreHost, type KeystoreHost } from './runtime.ts';
+// read by the node's content store: the blob size limit, accepted contributions and the events naming them
+export { datanets, LIMITS as DATANETS_LIMITS } from './pallets/datanets.ts';
+export { system } from './pallets/system.ts';
 export { encodeExtrinsic, encodeExtra, decodeExtrinsic, signingPayload, mortal } from './extrinsic.ts';
 export { parseJson, stringifyJson, type GenesisConfig } from './genesis.ts';
 export { merkleRoot, leafHash, EMPTY_ROOT } from './merkle.ts';

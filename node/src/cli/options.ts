@@ -39,6 +39,8 @@ export interface RunOptions {
   nodeKey?: string;
   nodeKeyFile?: string;
   log: string[];
+  /** Finalized blocks the bytes of a rejected or withdrawn contribution are kept for. */
+  contentGcGrace: number;
   /** Test-only misbehaviour: author two blocks per own slot and sign two votes per GRANDPA step. */
   equivocate: boolean;
 }
@@ -90,6 +92,7 @@ export function addRunOptions(cmd: Command): Command {
     .option('--no-hardware-benchmarks', 'accepted for compatibility')
     .option('--state-pruning <mode>', 'only "archive" is supported', 'archive')
     .option('--blocks-pruning <mode>', 'only "archive" is supported', 'archive')
+    .option('--content-gc-grace <blocks>', 'finalized blocks the bytes of a rejected or withdrawn contribution are kept (default 600)', int('--content-gc-grace', 0, 0xffffffff), 600)
     .option('-l, --log <targets...>', 'log filters, e.g. -l sync=debug,runtime=trace', collect)
     // for tests of the network's safety only: makes this validator double-sign (hidden from --help)
     .addOption(new Option('--unsafe-equivocate', 'author two blocks per slot and sign conflicting GRANDPA votes').hideHelp());
@@ -144,6 +147,7 @@ export function resolveRunOptions(o: Record<string, any>): RunOptions {
     nodeKey: o.nodeKey,
     nodeKeyFile: o.nodeKeyFile,
     log: o.log ?? [],
+    contentGcGrace: o.contentGcGrace,
     equivocate: Boolean(o.unsafeEquivocate),
   };
 }

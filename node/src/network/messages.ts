@@ -1,5 +1,6 @@
 // The p2p messages and their byte layout (length-prefixed frames carry one
 // message each; real Substrate wire compatibility is not a goal).
+import { DATANETS_LIMITS } from '@slmnet/runtime-spec';
 import { Reader, WireError, Writer } from './wire.ts';
 
 export { WireError };
@@ -10,9 +11,9 @@ export const ROLE_AUTHORITY = 4;
 export const roleNames = (roles: number): string => (roles & ROLE_AUTHORITY ? 'AUTHORITY' : roles & ROLE_FULL ? 'FULL' : 'LIGHT');
 
 /** The protocol names, specific to a chain so that nodes of other chains fail protocol negotiation. */
-export function protocolNames(genesisHash: Uint8Array): { notifications: string; sync: string } {
+export function protocolNames(genesisHash: Uint8Array): { notifications: string; sync: string; content: string } {
   const g = Buffer.from(genesisHash).toString('hex');
-  return { notifications: `/${g}/notifications/1`, sync: `/${g}/sync/1` };
+  return { notifications: `/${g}/notifications/1`, sync: `/${g}/sync/1`, content: `/${g}/slmnet/content/1` };
 }
 
 export const MAX_NOTIFICATION_BYTES = 16 * 1024 * 1024;
@@ -141,4 +142,29 @@ export function decodeBlockResponse(b: Uint8Array): BlockData[] {
   }));
   r.end();
   return blocks;
+}
+
+// ---- content requests --------------------------------------------------------------
+
+/** A content response: option tag, u32 length, then at most the runtime's MaxContentSize bytes. */
+export const MAX_CONTENT_RESPONSE_BYTES = DATANETS_LIMITS.MaxContentSize + 5;
+
+/** The request is the blob's blake2-256 hash. */
+export const encodeContentRequest = (hash: Uint8Array): Uint8Array => new Writer().raw(hash).finish();
+
+export function decodeContentRequest(b: Uint8Array): Uint8Array {
+  const r = new Reader(b);
+  const hash = r.raw(32);
+  r.end();
+  return hash;
+}
+
+/** The blob, or nothing when the peer does not have it. */
+export const encodeContentResponse = (blob: Uint8Array | undefined): Uint8Array => new Writer().option(blob, (w, b) => w.bytes(b)).finish();
+
+export function decodeContentResponse(b: Uint8Array): Uint8Array | undefined {
+  const r = new Reader(b);
+  const blob = r.option((r) => r.bytes(DATANETS_LIMITS.MaxContentSize));
+  r.end();
+  return blob;
 }

@@ -4,18 +4,21 @@
 //   (roles, genesis, best block, dialable addresses), then block
 //   announcements, transactions, GRANDPA messages and peer records;
 // - block requests on `/<genesis>/sync/1` (one stream per request);
+// - content blobs by hash on `/<genesis>/slmnet/content/1` (one stream per
+//   request); bytes that do not hash to the requested hash get the peer banned;
 // - discovery by peer exchange: a peer that completes the handshake learns
 //   our other peers' addresses, and they learn its, so one bootnode suffices;
 // - known peers: every address learned (bootnodes, peer exchange, handshakes)
 //   is remembered, and maintenance dials known peers we are not connected to
 //   while outbound slots are free, with a per-peer backoff;
-// - reputation: malformed frames, invalid blocks, other chains → penalty,
+// - reputation: malformed frames, invalid blocks or content, other chains → penalty,
 //   at the threshold a temporary ban enforced by the connection gater.
 import './polyfill.ts';
 import { createHash } from 'node:crypto';
 import type { Connection, PeerId, Stream } from '@libp2p/interface';
 import { peerIdFromString } from '@libp2p/peer-id';
 import { multiaddr, type Multiaddr } from '@multiformats/multiaddr';
+import { blake2_256, equalBytes } from '@slmnet/runtime-spec';
 import { hex } from '../db/codec.ts';
 import { logger } from '../log.ts';
 import { nodeKeyToPrivateKey } from '../node-key.ts';
@@ -23,8 +26,9 @@ import { serveBlocks, type BlockSource } from './block-server.ts';
 import { readFrames, readOneFrame, writeFrame } from './framing.ts';
 import { createHost, type Host } from './host.ts';
 import {
-  decodeBlockRequest, decodeBlockResponse, decodeNotification, encodeBlockRequest, encodeBlockResponse, encodeNotification,
-  MAX_NOTIFICATION_BYTES, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, protocolNames, type BlockData, type BlockRequest, type Notification, type PeerRecord, type Status,
+  decodeBlockRequest, decodeBlockResponse, decodeContentRequest, decodeContentResponse, decodeNotification, encodeBlockRequest, encodeBlockResponse,
+  encodeContentRequest, encodeContentResponse, encodeNotification, MAX_CONTENT_RESPONSE_BYTES, MAX_NOTIFICATION_BYTES, MAX_REQUEST_BYTES,
+  MAX_RESPONSE_BYTES, protocolNames, type BlockData, type BlockRequest, type Notification, type PeerRecord, type Status,
 } from './messages.ts';
 import { Rep, Reputation } from './reputation.ts';
 import { SeenSet } from './seen.ts';
@@ -39,6 +43,11 @@ export interface NetworkChain extends BlockSource {
   bestBlock(): { hash: Uint8Array; number: number };
 }
 
+/** Blobs we serve to peers (the content store). */
+export interface ContentSource {
+  get(hash: Uint8Array): Uint8Array | undefined;
+}
+
 export interface NetworkOptions {
   /** 32-byte ed25519 seed (the node key). */
   nodeKey: Uint8Array;
@@ -46,6 +55,8 @@ export interface NetworkOptions {
   /** ROLE_FULL / ROLE_AUTHORITY bits. */
   roles: number;
   chain: NetworkChain;
+  /** Without it, content requests are not served. */
+  content?: ContentSource;
   listen: string[];
   publicAddrs?: string[];
   bootnodes?: string[];
@@ -105,6 +116,7 @@ export class NetworkService {
   readonly peerId: string;
   readonly notificationsProtocol: string;
   readonly syncProtocol: string;
+  readonly contentProtocol: string;
   private readonly conns = new Map<string, Peer>();
   private readonly reputation: Reputation;
   private readonly seen = new SeenSet(32_768);
@@ -133,7 +145,7 @@ export class NetworkService {
     this.reputation = reputation;
     this.reservedIds = reservedIds;
     this.peerId = host.peerId.toString();
-    ({ notifications: this.notificationsProtocol, sync: this.syncProtocol } = protocolNames(o.genesisHash));
+    ({ notifications: this.notificationsProtocol, sync: this.syncProtocol, content: this.contentProtocol } = protocolNames(o.genesisHash));
   }
 
   /** Creates the host, binds the listen addresses (throws a clear error if none can be bound) and dials bootnodes and reserved nodes. */
@@ -168,7 +180,15 @@ export class NetworkService {
   private async startHost(): Promise<void> {
     const host = this.host;
     await host.handle(this.notificationsProtocol, (stream, conn) => { void this.onInboundNotifications(stream, conn); }, { maxInboundStreams: 4 });
-    await host.handle(this.syncProtocol, (stream, conn) => { void this.onBlockRequest(stream, conn); }, { maxInboundStreams: 16 });
+    await host.handle(this.syncProtocol, (stream, conn) => {
+      void this.serveRequest(stream, conn, 'block request', decodeBlockRequest, (q) => encodeBlockResponse(serveBlocks(this.o.chain, q)));
+    }, { maxInboundStreams: 16 });
+    const content = this.o.content;
+    if (content) {
+      await host.handle(this.contentProtocol, (stream, conn) => {
+        void this.serveRequest(stream, conn, 'content request', decodeContentRequest, (hash) => encodeContentResponse(content.get(hash)));
+      }, { maxInboundStreams: 8 });
+    }
     host.addEventListener('peer:connect', (e) => this.onConnect(e.detail));
     host.addEventListener('peer:disconnect', (e) => this.onDisconnect(e.detail));
     await host.start();
@@ -287,29 +307,54 @@ export class NetworkService {
   }
 
   async requestBlocks(peerId: string, q: BlockRequest): Promise<BlockData[]> {
+    const frame = await this.request(peerId, this.syncProtocol, encodeBlockRequest(q), MAX_RESPONSE_BYTES, 'block request');
+    try {
+      return decodeBlockResponse(frame);
+    } catch (e) {
+      this.report(peerId, Rep.BAD_MESSAGE, `malformed block response: ${(e as Error).message}`);
+      throw e;
+    }
+  }
+
+  /**
+   * Asks a peer for the blob with this blake2-256 hash: its bytes, verified, or undefined if the
+   * peer does not have it. Bytes that hash to anything else are discarded and get the peer banned.
+   */
+  async requestContent(peerId: string, hash: Uint8Array): Promise<Uint8Array | undefined> {
+    const frame = await this.request(peerId, this.contentProtocol, encodeContentRequest(hash), MAX_CONTENT_RESPONSE_BYTES, 'content request');
+    let blob: Uint8Array | undefined;
+    try {
+      blob = decodeContentResponse(frame);
+    } catch (e) {
+      this.report(peerId, Rep.BAD_MESSAGE, `malformed content response: ${(e as Error).message}`);
+      throw e;
+    }
+    if (blob && !equalBytes(blake2_256(blob), hash)) {
+      this.report(peerId, Rep.BAD_CONTENT, `sent bytes that do not match content ${hex(hash)}`);
+      throw new Error(`peer ${peerId} sent bytes that do not match content ${hex(hash)}`);
+    }
+    return blob;
+  }
+
+  /** One request on its own stream: our frame out, the peer's single frame back (a timeout costs reputation). */
+  private async request(peerId: string, protocol: string, req: Uint8Array, maxResponseBytes: number, what: string): Promise<Uint8Array> {
     const peer = this.conns.get(peerId);
     if (!peer) throw new Error(`not connected to ${peerId}`);
     const timeoutMs = this.o.requestTimeoutMs ?? 20_000;
     const signal = AbortSignal.timeout(timeoutMs);
     let stream: Stream | undefined;
     try {
-      stream = await this.host.dialProtocol(peer.id, this.syncProtocol, { signal });
-      const req = encodeBlockRequest(q);
+      stream = await this.host.dialProtocol(peer.id, protocol, { signal });
       this.bytes.outbound += req.length;
       await writeFrame(stream, req);
       await stream.close({ signal });
-      const frame = await withTimeout(readOneFrame(stream, MAX_RESPONSE_BYTES), timeoutMs, 'block request timed out');
+      const frame = await withTimeout(readOneFrame(stream, maxResponseBytes), timeoutMs, `${what} timed out`);
       if (!frame) throw new Error('peer closed the stream without a response');
       this.bytes.inbound += frame.length;
-      try {
-        return decodeBlockResponse(frame);
-      } catch (e) {
-        this.report(peerId, Rep.BAD_MESSAGE, `malformed block response: ${(e as Error).message}`);
-        throw e;
-      }
+      return frame;
     } catch (e) {
       stream?.abort(e as Error);
-      if (/timed out|aborted/i.test((e as Error).message)) this.report(peerId, Rep.TIMEOUT, 'block request timed out');
+      if (/timed out|aborted/i.test((e as Error).message)) this.report(peerId, Rep.TIMEOUT, `${what} timed out`);
       throw e;
     }
   }
@@ -601,28 +646,29 @@ export class NetworkService {
     }).catch((e) => log.debug(`send to ${peer.key} failed: ${(e as Error).message}`)).finally(() => { peer.pending--; });
   }
 
-  // ---- block requests -------------------------------------------------------------------------
+  // ---- serving requests -------------------------------------------------------------------------
 
-  private async onBlockRequest(stream: Stream, conn: Connection): Promise<void> {
+  /** Reads one request frame, answers it with one frame; a malformed request costs reputation. */
+  private async serveRequest<Q>(stream: Stream, conn: Connection, what: string, decode: (b: Uint8Array) => Q, answer: (q: Q) => Uint8Array): Promise<void> {
     const key = conn.remotePeer.toString();
     try {
       const frame = await withTimeout(readOneFrame(stream, MAX_REQUEST_BYTES), 10_000, 'request read timed out');
       if (!frame) { stream.abort(new Error('empty request')); return; }
       this.bytes.inbound += frame.length;
-      let q: BlockRequest;
+      let q: Q;
       try {
-        q = decodeBlockRequest(frame);
+        q = decode(frame);
       } catch (e) {
-        this.report(key, Rep.BAD_REQUEST, `malformed block request: ${(e as Error).message}`);
+        this.report(key, Rep.BAD_REQUEST, `malformed ${what}: ${(e as Error).message}`);
         stream.abort(new Error('bad request'));
         return;
       }
-      const resp = encodeBlockResponse(serveBlocks(this.o.chain, q));
+      const resp = answer(q);
       this.bytes.outbound += resp.length;
       await writeFrame(stream, resp);
       await stream.close();
     } catch (e) {
-      if (/maxDataLength|too long|invalid/i.test((e as Error).message)) this.report(key, Rep.BAD_REQUEST, `bad block request: ${(e as Error).message}`);
+      if (/maxDataLength|too long|invalid/i.test((e as Error).message)) this.report(key, Rep.BAD_REQUEST, `bad ${what}: ${(e as Error).message}`);
       stream.abort(e as Error);
     }
   }

@@ -12,7 +12,7 @@ import type { TransactionPool } from '../txpool/pool.ts';
 import type { TransactionSource } from '../txpool/types.ts';
 import { defaultListenAddrs } from './listen.ts';
 import { ROLE_AUTHORITY, ROLE_FULL } from './messages.ts';
-import { NetworkService } from './network-service.ts';
+import { NetworkService, type ContentSource } from './network-service.ts';
 import { Rep } from './reputation.ts';
 
 const log = logger('substrate');
@@ -20,10 +20,10 @@ const log = logger('substrate');
 const PROPAGATE_MS = 2900;
 
 /** Starts the p2p layer; a busy default port falls back to a free one (explicit addresses must bind). */
-export async function startNetwork(o: RunOptions, nodeKey: Uint8Array, client: Client): Promise<NetworkService> {
+export async function startNetwork(o: RunOptions, nodeKey: Uint8Array, client: Client, content: ContentSource): Promise<NetworkService> {
   const start = (listen: string[]) => NetworkService.start({
     nodeKey, genesisHash: client.genesisHash, roles: o.validator ? ROLE_AUTHORITY : ROLE_FULL,
-    chain: client, listen, publicAddrs: o.publicAddr, bootnodes: o.bootnodes, reservedNodes: o.reservedNodes,
+    chain: client, content, listen, publicAddrs: o.publicAddr, bootnodes: o.bootnodes, reservedNodes: o.reservedNodes,
     reservedOnly: o.reservedOnly, inPeers: o.inPeers, outPeers: o.outPeers,
   });
   if (o.listenAddr.length) return start(o.listenAddr);

@@ -9,6 +9,7 @@ export const Rep = {
   BAD_MESSAGE: -100, // undecodable or oversized frame: ban at once
   BAD_BLOCK: -100, // a block that fails verification
   BAD_JUSTIFICATION: -50,
+  BAD_CONTENT: -100, // bytes that do not hash to the content requested
   GENESIS_MISMATCH: -100,
   BAD_REQUEST: -20,
   TIMEOUT: -10,

@@ -58,6 +58,8 @@ export interface RpcServerOptions {
   log?: (msg: string) => void;
 }
 
+export type HttpRoute = (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
+
 /** Lets an `onHttpGet` handler pick the status (e.g. a readiness probe answering 500). */
 export class HttpReply {
   constructor(readonly status: number, readonly body: unknown) {}
@@ -165,6 +167,7 @@ class Sink implements SubscriptionSink {
 export class RpcServer {
   private readonly methods = new Map<string, Entry>();
   private readonly gets = new Map<string, () => unknown>();
+  private readonly routes: { prefix: string; handler: HttpRoute }[] = [];
   private readonly wsConns = new Set<Conn>();
   private readonly socketIds = new WeakMap<Socket, number>();
   private readonly maxRequestBytes: number;
@@ -204,6 +207,14 @@ export class RpcServer {
   /** Plain GET routes (e.g. /health); the handler's value is sent as JSON. */
   onHttpGet(path: string, handler: () => unknown | Promise<unknown>): void {
     this.gets.set(path, handler);
+  }
+
+  /**
+   * Raw HTTP routes for paths under `prefix` (any method but OPTIONS, which CORS answers): the handler
+   * owns the request and the response (e.g. the content store's uploads and downloads).
+   */
+  onHttpRoute(prefix: string, handler: HttpRoute): void {
+    this.routes.push({ prefix, handler });
   }
 
   methodNames(): string[] {
@@ -273,13 +284,15 @@ export class RpcServer {
 
     if (req.method === 'OPTIONS') {
       if (!allowOrigin) return text(res, 403, 'Origin not allowed\n');
-      res.setHeader('Access-Control-Allow-Methods', 'POST, GET, OPTIONS');
+      res.setHeader('Access-Control-Allow-Methods', 'POST, GET, HEAD, OPTIONS');
       res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? 'content-type');
       res.setHeader('Access-Control-Max-Age', '86400');
       res.writeHead(204).end();
       return;
     }
     const path = (req.url ?? '/').split('?')[0];
+    const route = this.routes.find((r) => path === r.prefix || path.startsWith(r.prefix + '/'));
+    if (route) return route.handler(req, res, path);
     const get = this.gets.get(path);
     if ((req.method === 'GET' || req.method === 'HEAD') && get) return this.serveGet(res, get);
     if (req.method !== 'POST') return text(res, 405, 'Used HTTP Method is not allowed. POST is required\n');
@@ -531,7 +544,7 @@ function isJsonContentType(ct: string | undefined): boolean {
  * Reads the body, or resolves null when it exceeds `max`. An oversized body is drained, not kept,
  * and the reply waits for its end: answering mid-upload makes clients fail with EPIPE.
  */
-function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
+export function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -1,0 +1,190 @@
+// Replication and garbage collection of the content store, driven by finalized blocks.
+//
+// For every finalized block (in order, from a persisted cursor, so a restarted or late-joining node
+// looks at the whole chain once) the replicator reads the block's events:
+// - `Datanets.ContributionAccepted` → the contribution's content hash is wanted;
+// - `Models.OutputSubmitted` → the output hash is wanted;
+// - `Datanets.ContributionRejected` / `ContributionWithdrawn` → the content is due for removal
+//   `gcGraceBlocks` later, unless it is still pinned then (a live contribution in any datanet:
+//   pending or accepted, hence possibly in a published version).
+// Wanted blobs the store lacks are fetched from peers (bytes verified against the hash by the
+// network layer; a peer sending other bytes is banned), retried with a backoff until found.
+import { datanets, system, type Ext } from '@slmnet/runtime-spec';
+import { hex } from '../db/codec.ts';
+import { logger } from '../log.ts';
+import type { ContentStore } from './store.ts';
+
+const log = logger('content');
+
+export interface ReplicatorChain {
+  finalizedBlock(): { hash: Uint8Array; number: number };
+  hashAt(n: number): Uint8Array | undefined;
+  extAt(hash: Uint8Array): { ext: Ext };
+  onFinalized(cb: () => void): () => void;
+}
+
+export interface ContentPeers {
+  /** Connected peers, best candidates first. */
+  peerIds(): string[];
+  /** Verified bytes, undefined if the peer lacks them; throws if the peer misbehaves or times out. */
+  requestContent(peer: string, hash: Uint8Array): Promise<Uint8Array | undefined>;
+}
+
+export interface ReplicatorOptions {
+  store: ContentStore;
+  chain: ReplicatorChain;
+  peers: ContentPeers;
+  /** Finalized blocks a rejected or withdrawn contribution's bytes are kept for (reviewers may still look). */
+  gcGraceBlocks?: number;
+  retryMs?: number;
+}
+
+interface Wanted { hash: Uint8Array; attempts: number; nextTry: number }
+
+
+type EventRecord = { event: { tag: string; value: { tag: string; value: Record<string, unknown> } } };
+
+export class Replicator {
+  private readonly wanted = new Map<string, Wanted>();
+  private readonly unsubs: (() => void)[] = [];
+  private timer?: NodeJS.Timeout;
+  private scanning = false;
+  private fetching = false;
+  private stopped = false;
+  private readonly grace: number;
+  private readonly retryMs: number;
+  /** Fetches completed (for metrics and tests). */
+  fetched = 0;
+  removed = 0;
+
+  constructor(private readonly o: ReplicatorOptions) {
+    this.grace = o.gcGraceBlocks ?? 600; // 20 minutes of 2 s blocks
+    this.retryMs = o.retryMs ?? 1000;
+    for (const h of o.store.wantedHashes()) this.want(h);
+  }
+
+  start(): this {
+    this.unsubs.push(this.o.chain.onFinalized(() => { void this.scan(); }));
+    this.timer = setInterval(() => { void this.fetchMissing(); }, this.retryMs);
+    this.timer.unref?.();
+    void this.scan();
+    return this;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearInterval(this.timer);
+    for (const u of this.unsubs) u();
+  }
+
+  /** Hashes wanted but not yet stored. */
+  missing(): string[] { return [...this.wanted.keys()]; }
+
+  /** A blob some peer may hold, fetched now (for a download of content this node lacks). */
+  async fetchFromPeers(hash: Uint8Array): Promise<Uint8Array | undefined> {
+    for (const peer of this.o.peers.peerIds()) {
+      try {
+        const blob = await this.o.peers.requestContent(peer, hash);
+        if (blob) {
+          await this.o.store.put(blob, hash);
+          this.fetched++;
+          this.wanted.delete(hex(hash));
+          return blob;
+        }
+      } catch (e) {
+        log.debug(`content ${hex(hash)} from ${peer}: ${(e as Error).message}`);
+      }
+    }
+    return undefined;
+  }
+
+  private want(hash: Uint8Array): void {
+    if (this.o.store.has(hash)) return;
+    const k = hex(hash);
+    if (!this.wanted.has(k)) this.wanted.set(k, { hash, attempts: 0, nextTry: 0 });
+  }
+
+  /** Reads the events of the finalized blocks after the cursor. */
+  private async scan(): Promise<void> {
+    if (this.scanning || this.stopped) return;
+    this.scanning = true;
+    try {
+      const store = this.o.store;
+      const fin = this.o.chain.finalizedBlock();
+      let next = (store.replicationCursor()?.number ?? 0) + 1;
+      while (next <= fin.number && !this.stopped) {
+        const hash = this.o.chain.hashAt(next);
+        if (!hash) break;
+        const { wanted, dropped } = this.blockContent(hash);
+        for (const h of wanted) this.want(h);
+        await store.recordScan({ number: next, hash }, wanted.filter((h) => !store.has(h)), dropped.map((h) => ({ hash: h, due: next + this.grace })));
+        next++;
+        // yield between blocks: a long catch-up must not starve block import
+        if (next % 64 === 0) await new Promise((r) => setImmediate(r));
+      }
+      await this.collectGarbage(fin.number, fin.hash);
+    } catch (e) {
+      log.warn(`content replication scan failed: ${(e as Error).stack ?? e}`);
+    } finally {
+      this.scanning = false;
+    }
+    void this.fetchMissing();
+  }
+
+  /** Content hashes a block's events make wanted, and those they make removable. */
+  private blockContent(hash: Uint8Array): { wanted: Uint8Array[]; dropped: Uint8Array[] } {
+    const { ext } = this.o.chain.extAt(hash);
+    const events = system.storage.Events.get(ext) as EventRecord[];
+    const wanted: Uint8Array[] = [];
+    const dropped: Uint8Array[] = [];
+    for (const { event } of events) {
+      const { tag: pallet, value: { tag: name, value: v } } = event;
+      if (pallet === 'Models' && name === 'OutputSubmitted') wanted.push(v.output_hash as Uint8Array);
+      if (pallet !== 'Datanets') continue;
+      if (name === 'ContributionAccepted' || name === 'ContributionRejected' || name === 'ContributionWithdrawn') {
+        const c = datanets.storage.Contributions.get(ext, v.contribution as bigint);
+        if (!c) continue;
+        (name === 'ContributionAccepted' ? wanted : dropped).push(c.content_hash);
+      }
+    }
+    return { wanted, dropped };
+  }
+
+  /** Removes due blobs that no live contribution references any more (checked at the finalized state). */
+  private async collectGarbage(finalized: number, finalizedHash: Uint8Array): Promise<void> {
+    const due = this.o.store.dueRemovals(finalized);
+    if (due.length === 0) return;
+    const { ext } = this.o.chain.extAt(finalizedHash);
+    const datanetCount = datanets.storage.NextDatanetId.get(ext);
+    for (const r of due) {
+      let pinned = false;
+      for (let d = 0; d < datanetCount && !pinned; d++) pinned = datanets.storage.ContributionByHash.get(ext, d, r.hash) !== undefined;
+      if (await this.o.store.removeScheduled(r, !pinned)) {
+        this.removed++;
+        log.info(`🗑  removed content ${hex(r.hash)} (rejected or withdrawn)`);
+      }
+    }
+  }
+
+  private async fetchMissing(): Promise<void> {
+    if (this.fetching || this.stopped || this.wanted.size === 0) return;
+    this.fetching = true;
+    try {
+      const now = Date.now();
+      for (const w of [...this.wanted.values()]) {
+        if (this.stopped) break;
+        if (this.o.store.has(w.hash)) { this.wanted.delete(hex(w.hash)); continue; }
+        if (w.nextTry > now) continue;
+        const blob = await this.fetchFromPeers(w.hash);
+        if (blob) {
+          log.debug(`replicated content ${hex(w.hash)} (${blob.length} bytes)`);
+        } else {
+          w.attempts++;
+          w.nextTry = Date.now() + Math.min(30_000, this.retryMs * 2 ** Math.min(w.attempts, 5));
+        }
+      }
+    } finally {
+      this.fetching = false;
+    }
+  }
+}

@@ -1,0 +1,176 @@
+// The content store: blobs keyed by their blake2-256 hash in an LMDB
+// environment of their own (`<chain>/db/content`), next to the chain database.
+//
+// Every write hashes the bytes first and refuses a mismatch or an oversized
+// blob. A blob and the running totals are committed in one LMDB transaction,
+// so a `kill -9` leaves either the whole blob or nothing (LMDB commits by an
+// atomic meta-page switch): a stored blob always matches its key.
+import { blake2_256, DATANETS_LIMITS, equalBytes } from '@slmnet/runtime-spec';
+import { open, type Database, type RootDatabase } from 'lmdb';
+import { mkdirSync } from 'node:fs';
+import { hex } from '../db/codec.ts';
+
+/** The runtime's limit on a contribution's size: larger blobs are refused. */
+export const MAX_CONTENT_SIZE = DATANETS_LIMITS.MaxContentSize;
+
+export class ContentError extends Error {
+  constructor(readonly kind: 'too-large' | 'hash-mismatch', message: string) {
+    super(message);
+  }
+}
+
+export const tooLarge = (size: number | string) =>
+  new ContentError('too-large', `content of ${size} bytes exceeds the limit of ${MAX_CONTENT_SIZE} bytes (Datanets MaxContentSize)`);
+
+export interface ContentStats { blobs: number; bytes: number }
+/** A removal the replicator scheduled: `hash` goes at finalized block `due` unless pinned then. */
+export interface ScheduledRemoval { hash: Uint8Array; due: number }
+/** Up to which finalized block the replicator has looked at accepted contributions. */
+export interface ReplicationCursor { number: number; hash: Uint8Array }
+
+/** What RPC and HTTP offer of the store (service.ts adds fetching from peers). */
+export interface ContentApi {
+  put(bytes: Uint8Array, expected?: Uint8Array): Promise<{ hash: Uint8Array; size: number; stored: boolean }>;
+  has(hash: Uint8Array): boolean;
+  /** Local bytes, else fetched (and verified) from peers. */
+  fetch(hash: Uint8Array): Promise<Uint8Array | undefined>;
+  stats(): ContentStats & { missing: number };
+}
+
+const STATS = 'stats';
+const CURSOR = 'replicated';
+
+export class ContentStore {
+  private readonly env: RootDatabase;
+  private readonly blobs: Database<Uint8Array, Uint8Array>;
+  private readonly meta: Database<Uint8Array, string>;
+  /** Hashes the replicator still has to fetch (survives restarts). */
+  private readonly wanted: Database<Uint8Array, Uint8Array>;
+  /** Scheduled removals keyed by u32 BE due block ++ hash, so they iterate in due order. */
+  private readonly gc: Database<Uint8Array, Uint8Array>;
+
+  private constructor(readonly path: string) {
+    mkdirSync(path, { recursive: true });
+    this.env = open({ path, compression: false, maxDbs: 8 });
+    this.blobs = this.env.openDB('blobs', { encoding: 'binary', keyEncoding: 'binary', compression: false });
+    this.meta = this.env.openDB('meta', { encoding: 'binary', compression: false });
+    this.wanted = this.env.openDB('wanted', { encoding: 'binary', keyEncoding: 'binary', compression: false });
+    this.gc = this.env.openDB('gc', { encoding: 'binary', keyEncoding: 'binary', compression: false });
+  }
+
+  static open(path: string): ContentStore {
+    return new ContentStore(path);
+  }
+
+  has(hash: Uint8Array): boolean { return this.blobs.doesExist(hash); }
+
+  get(hash: Uint8Array): Uint8Array | undefined {
+    const b = this.blobs.getBinary(hash);
+    return b === undefined ? undefined : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  }
+
+  /**
+   * Verifies and stores `bytes`; `expected` (the hash the caller claims) must match.
+   * Throws ContentError, storing nothing, for a blob over the limit or a mismatch.
+   */
+  async put(bytes: Uint8Array, expected?: Uint8Array): Promise<{ hash: Uint8Array; size: number; stored: boolean }> {
+    if (bytes.length > MAX_CONTENT_SIZE) throw tooLarge(bytes.length);
+    const hash = blake2_256(bytes);
+    if (expected && !equalBytes(expected, hash)) {
+      throw new ContentError('hash-mismatch', `content hashes to ${hex(hash)}, not ${hex(expected)}`);
+    }
+    const stored = await this.env.transaction(() => {
+      if (this.blobs.doesExist(hash)) return false;
+      const s = this.stats();
+      this.blobs.put(hash, bytes);
+      this.wanted.remove(hash);
+      this.meta.put(STATS, encodeStats({ blobs: s.blobs + 1, bytes: s.bytes + bytes.length }));
+      return true;
+    });
+    return { hash, size: bytes.length, stored };
+  }
+
+  /** Removes a blob (no-op if absent). */
+  async delete(hash: Uint8Array): Promise<boolean> {
+    return this.env.transaction(() => {
+      const b = this.blobs.getBinary(hash);
+      if (!b) return false;
+      const s = this.stats();
+      this.blobs.remove(hash);
+      this.meta.put(STATS, encodeStats({ blobs: s.blobs - 1, bytes: s.bytes - b.length }));
+      return true;
+    });
+  }
+
+  wantedHashes(): Uint8Array[] {
+    return [...this.wanted.getKeys()].map((k) => new Uint8Array(k));
+  }
+
+  /**
+   * Records one scanned finalized block atomically: the cursor moves with what the block made wanted
+   * and removable, so a crash between blocks neither skips nor repeats one.
+   */
+  async recordScan(cursor: ReplicationCursor, wanted: Uint8Array[], removals: ScheduledRemoval[]): Promise<void> {
+    await this.env.transaction(() => {
+      for (const h of wanted) this.wanted.put(h, EMPTY);
+      for (const r of removals) this.gc.put(gcKey(r), EMPTY);
+      this.meta.put(CURSOR, encodeCursor(cursor));
+    });
+  }
+
+  /** Scheduled removals due at or before finalized block `n`. */
+  dueRemovals(n: number): ScheduledRemoval[] {
+    const out: ScheduledRemoval[] = [];
+    for (const k of this.gc.getKeys({ end: gcKey({ due: n + 1, hash: new Uint8Array(32) }) })) {
+      const key = k as Uint8Array;
+      out.push({ due: new DataView(key.buffer, key.byteOffset, 4).getUint32(0, false), hash: new Uint8Array(key.subarray(4)) });
+    }
+    return out;
+  }
+
+  /** Drops a scheduled removal, deleting the blob too when `remove` (it is unpinned); true if a blob went. */
+  async removeScheduled(r: ScheduledRemoval, remove: boolean): Promise<boolean> {
+    const gone = remove ? await this.delete(r.hash) : false;
+    await this.gc.remove(gcKey(r));
+    return gone;
+  }
+
+  stats(): ContentStats {
+    const b = this.meta.getBinary(STATS);
+    if (!b) return { blobs: 0, bytes: 0 };
+    const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    return { blobs: Number(v.getBigUint64(0, true)), bytes: Number(v.getBigUint64(8, true)) };
+  }
+
+  replicationCursor(): ReplicationCursor | undefined {
+    const b = this.meta.getBinary(CURSOR);
+    if (!b || b.length !== 36) return undefined;
+    return { number: new DataView(b.buffer, b.byteOffset, 4).getUint32(0, true), hash: new Uint8Array(b.subarray(4)) };
+  }
+
+  async close(): Promise<void> { await this.env.close(); }
+}
+
+const EMPTY = new Uint8Array(0);
+
+function gcKey(r: ScheduledRemoval): Uint8Array {
+  const k = new Uint8Array(36);
+  new DataView(k.buffer).setUint32(0, r.due, false);
+  k.set(r.hash, 4);
+  return k;
+}
+
+function encodeCursor(c: ReplicationCursor): Uint8Array {
+  const b = new Uint8Array(36);
+  new DataView(b.buffer).setUint32(0, c.number, true);
+  b.set(c.hash, 4);
+  return b;
+}
+
+function encodeStats(s: ContentStats): Uint8Array {
+  const b = new Uint8Array(16);
+  const v = new DataView(b.buffer);
+  v.setBigUint64(0, BigInt(s.blobs), true);
+  v.setBigUint64(8, BigInt(s.bytes), true);
+  return b;
+}

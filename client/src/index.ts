@@ -10,6 +10,7 @@ export { submit, eventsOf, eventOf, decodeEvent, type TxResult, type DecodedEven
 export { parseAmount, formatAmount, AmountError, UNIT, TOKEN_SYMBOL, TOKEN_DECIMALS } from './units.ts';
 export { cryptoReady, devAccount, fromUri, fromKeystore, toKeystore, newMnemonic, parseAddress, KeyError, DEV_NAMES, SS58_PREFIX } from './keyring.ts';
 export { contentRef, hashOf, bytesOf, type ContentRef } from './content.ts';
+export { uploadContent, downloadContent, httpBase, ContentStoreError } from './upload.ts';
 export type { Ctx, Tx } from './domain/tx.ts';
 export * from './domain/datanets.ts';
 export * from './domain/models.ts';

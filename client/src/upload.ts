@@ -26,7 +26,7 @@ export async function uploadContent(url: string, content: Uint8Array | string): 
   const hash = u8aToHex(blake2AsU8a(bytes, 256));
   let res: Response;
   try {
-    res = await fetch(`${httpBase(url)}/content?hash=${hash}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: bytes });
+    res = await fetch(`${httpBase(url)}/content?hash=${hash}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: bytes as Uint8Array<ArrayBuffer> });
   } catch (e) {
     throw new ContentStoreError(0, `cannot reach the node's content store at ${httpBase(url)}: ${(e as Error).message}`);
   }

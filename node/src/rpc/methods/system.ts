@@ -1,6 +1,6 @@
 // system_*: node identity, chain properties, health, account nonces.
 import { decodeAddress } from '@polkadot/util-crypto';
-import { decodeExtrinsic, equalBytes, T } from '@slmnet/runtime-spec';
+import { nextNonce } from '../../txpool/next-nonce.ts';
 import { invalidParams } from '../errors.ts';
 import type { RpcServer } from '../server.ts';
 import { expectParams, string } from '../params.ts';
@@ -69,14 +69,6 @@ export function registerSystem(server: RpcServer, chain: ChainApi, pool: Transac
     const addr = string(params[0], 'account');
     let who: Uint8Array;
     try { who = decodeAddress(addr); } catch { throw invalidParams(`invalid account ${addr}`); }
-    const onChain = T.decodeAll(T.u32, chain.call(chain.bestHash(), 'AccountNonceApi_account_nonce', who));
-    const pooled = new Set<number>();
-    for (const xt of pool.pendingExtrinsics()) {
-      const s = decodeExtrinsic(xt).signed;
-      if (s && (s.address.tag === 'Id' || s.address.tag === 'Address32') && equalBytes(s.address.value, who)) pooled.add(s.nonce);
-    }
-    let next = onChain;
-    while (pooled.has(next)) next++;
-    return next;
+    return nextNonce(chain, pool.pendingExtrinsics(), who);
   }, { aliases: ['account_nextIndex'] });
 }

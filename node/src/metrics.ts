@@ -47,6 +47,12 @@ export class Metrics {
   readonly buildInfo: Gauge<'name' | 'version'>;
   readonly nodeRoles: Gauge;
   readonly processStartTime: Gauge;
+  readonly attestations: Counter;
+  readonly attestorCpu: Counter;
+  readonly attestorIndexBuilds: Counter;
+  readonly attestorPending: Gauge;
+  readonly attestorLag: Gauge;
+  readonly content: Gauge<'kind'>;
   private unsubs: (() => void)[] = [];
 
   constructor(o: MetricsOptions) {
@@ -69,6 +75,12 @@ export class Metrics {
     this.buildInfo = new Gauge({ name: 'substrate_build_info', help: 'A metric with a constant \'1\' value labeled by name, version', labelNames: ['name', 'version'], registers });
     this.nodeRoles = new Gauge({ name: 'substrate_node_roles', help: 'The roles the node is running as', registers });
     this.processStartTime = new Gauge({ name: 'substrate_process_start_time_seconds', help: 'Number of seconds between the UNIX epoch and the moment the process started', registers });
+    this.attestations = new Counter({ name: 'slmnet_attestor_attestations_total', help: 'Attestations this node\'s attestor submitted', registers });
+    this.attestorCpu = new Counter({ name: 'slmnet_attestor_cpu_seconds_total', help: 'CPU time the attestor spent on indexes and attribution', registers });
+    this.attestorIndexBuilds = new Counter({ name: 'slmnet_attestor_index_builds_total', help: 'Suffix-array indexes of training sets built', registers });
+    this.attestorPending = new Gauge({ name: 'slmnet_attestor_pending_inferences', help: 'Inferences with an output the attestor has not attested yet', registers });
+    this.attestorLag = new Gauge({ name: 'slmnet_attestor_lag_blocks', help: 'Finalized blocks since the oldest output still waiting for this attestor', registers });
+    this.content = new Gauge({ name: 'slmnet_content_store', help: 'Content store: blobs, bytes, and wanted blobs still missing', labelNames: ['kind'], registers });
 
     this.buildInfo.set({ name: o.name, version: o.version }, 1);
     this.nodeRoles.set(o.roles);
@@ -96,6 +108,23 @@ export class Metrics {
 
   /** For the Aura worker. */
   blockConstructed(seconds: number): void { this.proposerBlockConstructed.observe(seconds); }
+
+  /** For the attestor worker. */
+  readonly attestor = {
+    attested: (cpuSeconds: number) => { this.attestations.inc(); this.attestorCpu.inc(cpuSeconds); },
+    indexBuilt: () => this.attestorIndexBuilds.inc(),
+    pending: (count: number, lagBlocks: number) => { this.attestorPending.set(count); this.attestorLag.set(lagBlocks); },
+  };
+
+  /** Content store figures, read when scraped. */
+  bindContent(stats: () => { blobs: number; bytes: number; missing: number }): void {
+    this.content.reset();
+    const g = this.content as Gauge<'kind'> & { collect?: () => void };
+    g.collect = () => {
+      const s = stats();
+      for (const kind of ['blobs', 'bytes', 'missing'] as const) this.content.set({ kind }, s[kind]);
+    };
+  }
 
   setPeers(n: number): void { this.peersCount.set(n); }
   setReadyTransactions(n: number): void { this.readyTransactions.set(n); }

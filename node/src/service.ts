@@ -17,6 +17,8 @@ import { CONTENT_PATH, contentRoute } from './content/http.ts';
 import { Replicator } from './content/replicator.ts';
 import { ContentStore, type ContentApi } from './content/store.ts';
 import { Keystore } from './keystore.ts';
+import { AttestorWorker } from './offchain/attestor.ts';
+import { Submitter } from './offchain/submitter.ts';
 import { configureLogging, Informant, logger } from './log.ts';
 import { Metrics, ROLE_AUTHORITY, ROLE_FULL, serveMetrics, type MetricsServer } from './metrics.ts';
 import { loadOrCreateNodeKey, networkKeyPath, parseNodeKey, parseNodeKeyFile, peerIdFromNodeKey } from './node-key.ts';
@@ -156,8 +158,21 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
   // no authoring while far behind the network (major sync), as sc-consensus-slots does
   const syncGate = aura ? setInterval(() => { if (sync.isMajorSyncing()) aura.stop(); else aura.start(); }, 250) : undefined;
   syncGate?.unref?.();
-  // transactions submitted over RPC are gossiped once the pool accepts them
+  // transactions submitted over RPC (or by the node's own workers) are gossiped once the pool accepts them
   const rpcPool = gossipingPool(pool, (xt) => network.broadcastTransactions([xt]));
+  const attestor = o.attestor ? startAttestor() : undefined;
+  function startAttestor(): AttestorWorker | undefined {
+    const key = keystore.publicKeys('aura', 'sr25519')[0];
+    const signer = key && keystore.pair('aura', key, 'sr25519');
+    if (!signer) {
+      log.warn('--attestor: no sr25519 aura key in the keystore, so no attestations (insert one with author_insertKey and restart)');
+      return undefined;
+    }
+    return new AttestorWorker({
+      chain: client, content: contentApi, submitter: new Submitter(client, rpcPool, signer), metrics: metrics.attestor, attestWrong: o.attestWrong,
+    }).start();
+  }
+  metrics.bindContent(() => contentApi.stats());
 
   const rpc = new RpcServer({
     host: o.rpcHost, port: o.rpcPort, methodsPolicy: o.rpcMethods, cors: o.rpcCors,
@@ -205,6 +220,7 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
     aura?.stop();
     sync.stop();
     replicator.stop();
+    attestor?.stop();
     grandpa.stop();
     informant.stop();
     for (const u of unsubs) u();

@@ -10,6 +10,9 @@ export { runtime, composition, setKeystoreHost, type KeystoreHost } from './runt
 // read by the node's content store: the blob size limit, accepted contributions and the events naming them
 export { datanets, LIMITS as DATANETS_LIMITS } from './pallets/datanets.ts';
 export { system } from './pallets/system.ts';
+// read by the node's attestor worker
+export { models } from './pallets/models.ts';
+export { attribution as attributionPallet, attestors as attestorSet } from './pallets/attribution.ts';
 export { encodeExtrinsic, encodeExtra, decodeExtrinsic, signingPayload, mortal } from './extrinsic.ts';
 export { parseJson, stringifyJson, type GenesisConfig } from './genesis.ts';
 export { merkleRoot, leafHash, EMPTY_ROOT } from './merkle.ts';

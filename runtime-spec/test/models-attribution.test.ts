@@ -159,6 +159,30 @@ describe('quorum and slashing with bonded attestors', () => {
     invariants(c);
   });
 
+  it('after the quorum, a contradicting attestation is slashed; an agreeing one is refused', () => {
+    c.ok(bob, 'Attribution', 'bond', { amount: 10n * UNIT });
+    c.ok(charlie, 'Attribution', 'bond', { amount: 10n * UNIT });
+    c.ok(dave, 'Attribution', 'bond', { amount: 10n * UNIT });
+    const inf = requestInference(c, eve, model, 10n * UNIT);
+    submitOutput(c, ferdie, inf, 100);
+    const good = attestation(inf, [{ contribution: ids[0], weight_ppm: 1_000_000 }]);
+    attest(alice, good);
+    attest(bob, good);
+    attest(charlie, good); // 3 of 4: final and settled
+    expect(models.storage.Inferences.get(c.ext, inf)!.status.tag).toBe('Settled');
+    expect(c.err(dave, 'Attribution', 'attest', good)).toBe('Models.NotAwaitingAttribution');
+    const pot0 = c.free(REWARDS_POT);
+    const settled = models.storage.Inferences.get(c.ext, inf);
+    attest(dave, attestation(inf, [{ contribution: ids[1], weight_ppm: 1_000_000 }]));
+    expect(c.events.find((e) => e.name === 'Attribution.AttestorSlashed')!.value).toMatchObject({ attestor: dave, amount: UNIT });
+    expect(attribution.storage.Bonded.get(c.ext, dave)).toBe(9n * UNIT);
+    expect(c.free(REWARDS_POT)).toBe(pot0 + UNIT);
+    expect(models.storage.Inferences.get(c.ext, inf)).toEqual(settled); // the settlement stands
+    expect(c.err(dave, 'Attribution', 'attest', attestation(inf, []))).toBe('Attribution.DuplicateAttestation');
+    c.ok(dave, 'Attribution', 'unbond'); // a late attestation leaves nothing open
+    invariants(c);
+  });
+
   it('a validator that signs the losing hash gets a strike', async () => {
     await story('local_testnet'); // Alice and Bob validate: 2 of 2 needed until a third joins
     c.ok(charlie, 'Attribution', 'bond', { amount: 10n * UNIT });

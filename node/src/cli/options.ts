@@ -41,6 +41,10 @@ export interface RunOptions {
   log: string[];
   /** Finalized blocks the bytes of a rejected or withdrawn contribution are kept for. */
   contentGcGrace: number;
+  /** Run the attestor worker (default: validators). */
+  attestor: boolean;
+  /** Test-only misbehaviour: the attestor attests an empty attribution. */
+  attestWrong: boolean;
   /** Test-only misbehaviour: author two blocks per own slot and sign two votes per GRANDPA step. */
   equivocate: boolean;
 }
@@ -93,9 +97,12 @@ export function addRunOptions(cmd: Command): Command {
     .option('--state-pruning <mode>', 'only "archive" is supported', 'archive')
     .option('--blocks-pruning <mode>', 'only "archive" is supported', 'archive')
     .option('--content-gc-grace <blocks>', 'finalized blocks the bytes of a rejected or withdrawn contribution are kept (default 600)', int('--content-gc-grace', 0, 0xffffffff), 600)
+    .option('--attestor', 'recompute and attest the attribution of inferences with the aura key (default for validators)')
+    .option('--no-attestor', 'do not run the attestor worker on a validator')
     .option('-l, --log <targets...>', 'log filters, e.g. -l sync=debug,runtime=trace', collect)
     // for tests of the network's safety only: makes this validator double-sign (hidden from --help)
-    .addOption(new Option('--unsafe-equivocate', 'author two blocks per slot and sign conflicting GRANDPA votes').hideHelp());
+    .addOption(new Option('--unsafe-equivocate', 'author two blocks per slot and sign conflicting GRANDPA votes').hideHelp())
+    .addOption(new Option('--unsafe-attest-wrong', 'attest a wrong (empty) attribution').hideHelp());
   for (const a of DEV_ACCOUNTS) cmd.option(`--${a}`, `shortcut for --name ${a[0].toUpperCase() + a.slice(1)} --validator with //${a[0].toUpperCase() + a.slice(1)}'s keys`);
   return cmd;
 }
@@ -148,6 +155,8 @@ export function resolveRunOptions(o: Record<string, any>): RunOptions {
     nodeKeyFile: o.nodeKeyFile,
     log: o.log ?? [],
     contentGcGrace: o.contentGcGrace,
+    attestor: o.attestor ?? validator,
+    attestWrong: Boolean(o.unsafeAttestWrong),
     equivocate: Boolean(o.unsafeEquivocate),
   };
 }

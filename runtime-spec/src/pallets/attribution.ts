@@ -127,21 +127,32 @@ export const attribution = pallet({
         'Attestor: the attribution result of an inference with an output. `result_hash` must be the blake2-256',
         'of the SCALE (algorithm, params_hash, entries, evidence_root); entries are ≤ 32 contributions of the',
         'model\'s training set, weights > 0 summing to ≤ 1,000,000, sorted by weight desc then id asc.',
-        'At ≥ 2/3 of the attestor set on one hash the result is final and the fee is settled.',
+        'At ≥ 2/3 of the attestor set on one hash the result is final and the fee is settled. A later attestation',
+        'that contradicts the final result is slashed like a losing one (agreeing late is refused: it counts for nothing).',
       ],
       dispatch: ({ ext, origin }, a) => {
         const who = ensureSigned(origin);
         const set = attestors(ext);
         if (!set.some((x) => equalBytes(x, who))) throw attribution.error('NotAttestor');
         const inf = getInference(ext, a.inference);
-        if (inf.status.tag !== 'OutputSubmitted') throw models.error('NotAwaitingAttribution');
+        const final = inf.status.tag === 'Settled' ? attribution.storage.Results.get(ext, a.inference) : undefined;
+        const late = final?.status.tag === 'Final' && final.result_hash !== undefined;
+        if (inf.status.tag !== 'OutputSubmitted' && !late) throw models.error('NotAwaitingAttribution');
         if (attribution.storage.Attestations.get(ext, a.inference, who)) throw attribution.error('DuplicateAttestation');
         checkEntries(ext, inf.model, a.entries);
         const computed = resultHash({ algorithm: a.algorithm, params_hash: a.params_hash, entries: a.entries, evidence_root: a.evidence_root });
         if (!equalBytes(computed, a.result_hash)) throw attribution.error('ResultHashMismatch');
+        // after the quorum, agreeing is too late to count, while contradicting the final result is slashed
+        // like a losing vote: otherwise a dishonest attestor could simply wait for the quorum
+        if (late && equalBytes(final!.result_hash!, a.result_hash)) throw models.error('NotAwaitingAttribution');
         attribution.storage.Attestations.set(ext, a.inference, who, {
           algorithm: a.algorithm, params_hash: a.params_hash, result_hash: a.result_hash, entries: a.entries, evidence_root: a.evidence_root, at: blockNumber(ext),
         });
+        if (late) {
+          slash(ext, a.inference, who);
+          attribution.deposit(ext, { tag: 'AttributionAttested', value: { inference: a.inference, attestor: who, result_hash: a.result_hash } });
+          return;
+        }
         attribution.storage.Attesters.mutate(ext, a.inference, (l) => [...l, who]);
         attribution.storage.OpenAttestations.mutate(ext, who, (n) => n + 1);
         const tallies = attribution.storage.Tallies.get(ext, a.inference);
@@ -243,26 +254,29 @@ function closeAttestations(ext: Ext, id: bigint): Uint8Array[] {
 
 function finalize(ext: Ext, id: bigint, hash: Uint8Array, entries: Entry[], evidenceRoot: Uint8Array): void {
   const attesters = closeAttestations(ext, id);
-  const slashPpm = params.storage.get(ext).slash_ppm;
   for (const a of attesters) {
     const att = attribution.storage.Attestations.get(ext, id, a)!;
-    if (equalBytes(att.result_hash, hash)) continue;
-    const bond = attribution.storage.Bonded.get(ext, a);
-    let amount = 0n;
-    if (bond !== undefined) {
-      amount = ppmOf(bond, slashPpm);
-      payFromHold(ext, attribution.holdReason('AttestorBond'), a, REWARDS_POT, amount);
-      attribution.storage.Bonded.set(ext, a, bond - amount);
-    } else {
-      attribution.storage.Strikes.mutate(ext, a, (n) => n + 1);
-    }
-    attribution.deposit(ext, { tag: 'AttestorSlashed', value: { inference: id, attestor: a, amount } });
+    if (!equalBytes(att.result_hash, hash)) slash(ext, id, a);
   }
   attribution.storage.Results.set(ext, id, {
     status: { tag: 'Final', value: undefined }, result_hash: hash, entries, evidence_root: evidenceRoot, attestations: attesters.length, at: blockNumber(ext),
   });
   attribution.deposit(ext, { tag: 'AttributionFinalized', value: { inference: id, result_hash: hash, entries: entries.length, attestations: attesters.length } });
   recordPayouts(ext, id, settle(ext, id, entries, entries.length === 0));
+}
+
+/** A bonded attestor loses `slash_ppm` of its bond to the pot; a validator attestor (no bond) gets a strike. */
+function slash(ext: Ext, id: bigint, who: Uint8Array): void {
+  const bond = attribution.storage.Bonded.get(ext, who);
+  let amount = 0n;
+  if (bond !== undefined) {
+    amount = ppmOf(bond, params.storage.get(ext).slash_ppm);
+    payFromHold(ext, attribution.holdReason('AttestorBond'), who, REWARDS_POT, amount);
+    attribution.storage.Bonded.set(ext, who, bond - amount);
+  } else {
+    attribution.storage.Strikes.mutate(ext, who, (n) => n + 1);
+  }
+  attribution.deposit(ext, { tag: 'AttestorSlashed', value: { inference: id, attestor: who, amount } });
 }
 
 /** Per-contribution aggregates: attributed inferences and weight count only attested weight; earnings count every share. */

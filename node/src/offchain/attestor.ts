@@ -148,7 +148,7 @@ export class AttestorWorker {
     this.submitted.set(id, this.o.chain.finalizedBlock().number);
     this.attestations++;
     this.o.metrics?.attested((cpu.user + cpu.system) / 1e6);
-    log.info(`✍️  Attested inference #${id}: ${r.entries.length} attributed contribution(s), result 0x${Buffer.from(hash).toString('hex').slice(0, 16)}…`);
+    log.info(`✍️  Attested inference #${id}: ${r.entries.length} attributed contribution(s), result 0x${Buffer.from(hash).toString('hex')}`);
     return false;
   }
 

@@ -3,7 +3,7 @@
 // worker recomputes the attribution from its own store and attests, and the chain settles.
 import { attribute, generate } from '@slmnet/attribution';
 import {
-  connect, cryptoReady, devAccount, downloadContent, requestInference, submitOutput, uploadContent, type ApiPromise, type KeyringPair,
+  connect, contentRef, cryptoReady, devAccount, downloadContent, requestInference, submitOutput, uploadContent, type ApiPromise, type KeyringPair,
 } from '@slmnet/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNetwork, type TestNetwork } from './helpers/network.ts';
@@ -111,5 +111,17 @@ describe('Payable AI across a 3-validator network', () => {
     const result = (await api.query.attribution.results(inference)).unwrap();
     expect(result.entries.length).toBe(0);
     expect(result.status.isFinal).toBe(true); // the validators agreed that nothing was reused
+  });
+
+  it('a node that joins later obtains the accepted contributions and the outputs from its peers', async () => {
+    const late = await net.addNode('dave');
+    const inferences = (await api.query.models.inferences.entries()).map(([, i]) => i.unwrap().outputHash.unwrap().toHex());
+    const wanted = [...DOCS.map((d) => contentRef(d).hash), ...inferences];
+    for (const hash of wanted) {
+      await waitFor(async () => ((await has('dave', hash)) ? true : undefined), `the late node to fetch ${hash}`, 90_000);
+    }
+    const stats = (await rpc(late.httpUrl, 'content_stats')).result;
+    expect(stats).toMatchObject({ blobs: wanted.length, missing: 0 });
+    expect(new TextDecoder().decode(await downloadContent(late.url, contentRef(DOCS[2]).hash))).toBe(DOCS[2]);
   });
 });

@@ -27,6 +27,8 @@ export interface TestNetwork {
   split(a: string[], b: string[]): Promise<void>;
   /** Reconnects the two groups. */
   join(a: string[], b: string[]): Promise<void>;
+  /** Starts one more (non-validator) node that knows the first node as its bootnode. */
+  addNode(name: string, args?: string[]): Promise<NetNode>;
   stop(): Promise<void>;
 }
 
@@ -34,30 +36,35 @@ export async function startNetwork(o: NetworkOptions): Promise<TestNetwork> {
   const dir = tempDir('slmnet-net-');
   const spec = join(dir, 'chain-spec.json');
   await ensureChainSpec(spec, o.validators);
-  const plan = await Promise.all(o.nodes.map(async (name) => {
+  const planNode = async (name: string) => {
     const key = createHash('sha256').update(name).digest('hex');
     const peerId = peerIdFromNodeKey(Buffer.from(key, 'hex'));
     const port = await freePort();
     return { name, key, peerId, port, p2pAddr: `/ip4/127.0.0.1/tcp/${port}/p2p/${peerId}` };
-  }));
+  };
+  const plan = await Promise.all(o.nodes.map(planNode));
   const nodes: NetNode[] = [];
   const stop = async () => {
     await Promise.all(nodes.map((n) => n.stop()));
     for (const n of nodes) removeDir(n.basePath);
     removeDir(dir);
   };
+  const launch = async (p: (typeof plan)[number], validator: boolean, peers: string[], extra: string[]) => {
+    const n = await startNode({
+      dev: false,
+      args: ['--chain', spec, '--name', p.name, '--node-key', p.key, '--listen-addr', `/ip4/127.0.0.1/tcp/${p.port}`,
+        ...(validator ? [`--${p.name}`] : []), ...peers, ...extra],
+    });
+    const running = Object.assign(n, { name: p.name, peerId: p.peerId, p2pAddr: p.p2pAddr, validator });
+    nodes.push(running);
+    return running;
+  };
   try {
     for (const p of plan) {
-      const validator = o.validators.includes(p.name);
       const peers = o.reservedOnly
         ? ['--reserved-only', '--reserved-nodes', ...plan.filter((q) => q !== p).map((q) => q.p2pAddr)]
         : p === plan[0] ? [] : ['--bootnodes', plan[0].p2pAddr];
-      const n = await startNode({
-        dev: false,
-        args: ['--chain', spec, '--name', p.name, '--node-key', p.key, '--listen-addr', `/ip4/127.0.0.1/tcp/${p.port}`,
-          ...(validator ? [`--${p.name}`] : []), ...peers, ...(o.args?.[p.name] ?? [])],
-      });
-      nodes.push(Object.assign(n, { name: p.name, peerId: p.peerId, p2pAddr: p.p2pAddr, validator }));
+      await launch(p, o.validators.includes(p.name), peers, o.args?.[p.name] ?? []);
     }
   } catch (e) {
     await stop();
@@ -77,6 +84,7 @@ export async function startNetwork(o: NetworkOptions): Promise<TestNetwork> {
       }
     },
     join: (a, b) => eachPair(a, b, (from, to) => rpc(from.httpUrl, 'system_addReservedPeer', [to.p2pAddr])),
+    addNode: async (name, args = []) => launch(await planNode(name), false, ['--bootnodes', plan[0].p2pAddr], args),
   };
 }
 

@@ -1,0 +1,101 @@
+// The node's content store over HTTP and RPC against a real dev node: uploads, downloads, bad input,
+// persistence across kill -9, and removal of rejected content after the grace period.
+import { connect, contribute, contentRef, createDatanet, cryptoReady, devAccount, review, uploadContent, ContentStoreError, type ApiPromise } from '@slmnet/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeDir, rpc, startNode, waitFor, type RunningNode } from './helpers/node.ts';
+
+const GRACE = 3;
+const MAX = 16 * 1024 * 1024;
+let node: RunningNode;
+let api: ApiPromise;
+
+const start = (basePath?: string) => startNode({ basePath, args: ['--content-gc-grace', String(GRACE)] });
+const post = (body: Uint8Array | string, query = '') => fetch(`${node.httpUrl}/content${query}`, { method: 'POST', body: body as BodyInit });
+const stats = async () => (await rpc(node.httpUrl, 'content_stats')).result;
+
+beforeAll(async () => {
+  await cryptoReady();
+  node = await start();
+  api = await connect(node.url);
+});
+
+afterAll(async () => {
+  await api?.disconnect();
+  await node?.stop();
+  if (node) removeDir(node.basePath);
+});
+
+describe('content store of a node', () => {
+  it('uploads over HTTP and RPC, downloads by hash, and keeps blobs across kill -9', async () => {
+    const text = 'Q: What is a datanet? A: A curated, versioned set of domain data.';
+    const ref = contentRef(text);
+    const r = await post(text, `?hash=${ref.hash}`);
+    expect(r.status).toBe(201);
+    expect(await r.json()).toEqual({ hash: ref.hash, size: ref.size, stored: true });
+    expect((await post(text)).status).toBe(200); // already stored
+    const get = await fetch(`${node.httpUrl}/content/${ref.hash}`);
+    expect(get.status).toBe(200);
+    expect(get.headers.get('content-type')).toBe('application/octet-stream');
+    expect(await get.text()).toBe(text);
+    const head = await fetch(`${node.httpUrl}/content/${ref.hash}`, { method: 'HEAD' });
+    expect(head.headers.get('content-length')).toBe(String(ref.size));
+
+    const viaRpc = await rpc(node.httpUrl, 'content_upload', [`0x${Buffer.from('over rpc').toString('hex')}`]);
+    expect(viaRpc.result).toMatchObject({ hash: contentRef('over rpc').hash, size: 8, stored: true });
+    expect((await rpc(node.httpUrl, 'content_get', [viaRpc.result.hash])).result).toBe(`0x${Buffer.from('over rpc').toString('hex')}`);
+    expect((await rpc(node.httpUrl, 'content_has', [ref.hash])).result).toBe(true);
+    expect(await stats()).toMatchObject({ blobs: 2, bytes: ref.size + 8, missing: 0 });
+
+    await node.stop('SIGKILL');
+    await api.disconnect();
+    node = await start(node.basePath);
+    api = await connect(node.url);
+    expect(await (await fetch(`${node.httpUrl}/content/${ref.hash}`)).text()).toBe(text);
+    expect(await stats()).toMatchObject({ blobs: 2, bytes: ref.size + 8 });
+  });
+
+  it('bad input gets a clear error and stores nothing', async () => {
+    const before = await stats();
+    const mismatch = await post('some bytes', `?hash=${contentRef('other bytes').hash}`);
+    expect(mismatch.status).toBe(400);
+    expect((await mismatch.json()).error).toMatch(/hashes to 0x[0-9a-f]{64}, not/);
+    const tooLarge = await post(new Uint8Array(MAX + 1));
+    expect(tooLarge.status).toBe(413);
+    expect((await tooLarge.json()).error).toMatch(/exceeds the limit of 16777216 bytes/);
+    expect((await post('x', '?hash=0x1234')).status).toBe(400);
+    expect((await post(new Uint8Array(0))).status).toBe(400);
+    const unknown = await fetch(`${node.httpUrl}/content/${contentRef('never uploaded').hash}`);
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error).toMatch(/neither in this node's store nor at its peers/);
+    expect((await fetch(`${node.httpUrl}/content/not-a-hash`)).status).toBe(400);
+    expect((await fetch(`${node.httpUrl}/content`, { method: 'GET' })).status).toBe(405);
+    await expect(uploadContent('ws://127.0.0.1:1', 'x')).rejects.toBeInstanceOf(ContentStoreError);
+
+    const rpcMismatch = await rpc(node.httpUrl, 'content_upload', [`0x${'00'.repeat(20)}`, contentRef('x').hash]);
+    expect(rpcMismatch.error).toMatchObject({ code: 7002 });
+    expect((await rpc(node.httpUrl, 'content_upload', ['0x'])).error?.code).toBe(-32602);
+    expect((await rpc(node.httpUrl, 'content_get', ['0x12'])).error?.code).toBe(-32602);
+    expect((await rpc(node.httpUrl, 'content_get', [contentRef('never uploaded').hash])).result).toBeNull();
+    expect(await stats()).toEqual(before);
+  });
+
+  it('removes a rejected contribution\'s bytes after the grace period, keeps accepted ones', async () => {
+    const alice = devAccount('Alice');
+    const bob = devAccount('Bob');
+    const { datanet } = await createDatanet({ api, signer: alice }, { name: 'gc', deposit: 10n ** 12n });
+    const keep = 'an accepted contribution stays in the store';
+    const drop = 'a rejected contribution leaves the store';
+    for (const t of [keep, drop]) await uploadContent(node.url, t);
+    const a = await contribute({ api, signer: bob }, { datanet, content: keep });
+    const b = await contribute({ api, signer: bob }, { datanet, content: drop });
+    await review({ api, signer: alice }, a.contribution, { accept: 80 });
+    const rejected = await review({ api, signer: alice }, b.contribution, { reject: 1 });
+    const at = (await api.rpc.chain.getHeader(rejected.blockHash)).number.toNumber();
+    const has = async (t: string) => (await rpc(node.httpUrl, 'content_has', [contentRef(t).hash])).result;
+    await waitFor(async () => ((await has(drop)) === false ? true : undefined), 'the rejected bytes to go', 60_000);
+    const finalized = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+    expect(finalized).toBeGreaterThanOrEqual(at + GRACE);
+    expect(await has(keep)).toBe(true);
+    expect(node.logs()).toMatch(/removed content 0x[0-9a-f]{64} \(rejected or withdrawn\)/);
+  });
+});

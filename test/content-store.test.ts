@@ -1,20 +1,32 @@
 // The node's content store over HTTP and RPC against a real dev node: uploads, downloads, bad input,
 // persistence across kill -9, and removal of rejected content after the grace period.
-import { connect, contribute, contentRef, createDatanet, cryptoReady, devAccount, review, uploadContent, ContentStoreError, type ApiPromise } from '@slmnet/client';
+import {
+  connect, contribute, contentRef, createDatanet, cryptoReady, devAccount, publishVersion, registerModel, requestInference, review, submitOutput,
+  uploadContent, ContentStoreError, type ApiPromise,
+} from '@slmnet/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, rpc, startNode, waitFor, type RunningNode } from './helpers/node.ts';
+import { freePort, removeDir, rpc, startNode, waitFor, type RunningNode } from './helpers/node.ts';
+import { PRICING, settled, SPLIT } from './helpers/payable.ts';
 
 const GRACE = 3;
 const MAX = 16 * 1024 * 1024;
 let node: RunningNode;
 let api: ApiPromise;
+let metricsPort: number;
 
-const start = (basePath?: string) => startNode({ basePath, args: ['--content-gc-grace', String(GRACE)] });
+const start = (basePath?: string) => startNode({ basePath, prometheus: true, args: ['--content-gc-grace', String(GRACE), '--prometheus-port', String(metricsPort)] });
+const metric = async (name: string) => {
+  const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(name));
+  if (line === undefined) throw new Error(`no ${name} in:\n${text.split('\n').filter((l) => l.startsWith('slmnet')).join('\n')}`);
+  return Number(line.split(' ').at(-1));
+};
 const post = (body: Uint8Array | string, query = '') => fetch(`${node.httpUrl}/content${query}`, { method: 'POST', body: body as BodyInit });
 const stats = async () => (await rpc(node.httpUrl, 'content_stats')).result;
 
 beforeAll(async () => {
   await cryptoReady();
+  metricsPort = await freePort();
   node = await start();
   api = await connect(node.url);
 });
@@ -97,5 +109,29 @@ describe('content store of a node', () => {
     expect(finalized).toBeGreaterThanOrEqual(at + GRACE);
     expect(await has(keep)).toBe(true);
     expect(node.logs()).toMatch(/removed content 0x[0-9a-f]{64} \(rejected or withdrawn\)/);
+    expect(await metric('slmnet_content_store{kind="blobs",chain="dev"}')).toBe((await stats()).blobs);
+  });
+
+  it('the dev validator\'s attestor worker attests an inference from the stored bytes and it settles', async () => {
+    const alice = devAccount('Alice');
+    const { datanet } = await createDatanet({ api, signer: alice }, { name: 'attest', deposit: 10n ** 12n });
+    const doc = 'Attestors rebuild the index of the training set from the bytes in their content store.';
+    await uploadContent(node.url, doc);
+    const { contribution } = await contribute({ api, signer: devAccount('Charlie') }, { datanet, content: doc });
+    await review({ api, signer: alice }, contribution, { accept: 70 });
+    const { version } = await publishVersion({ api, signer: alice }, datanet);
+    const { model } = await registerModel({ api, signer: alice }, { name: 'attest-slm', trainingSet: [{ datanet, version }], pricing: PRICING, split: SPLIT });
+    const output = 'the index of the training set from the bytes';
+    const { inference } = await requestInference({ api, signer: devAccount('Dave') }, model, 'Attestors rebuild', 10n ** 13n);
+    await uploadContent(node.url, output);
+    await submitOutput({ api, signer: alice }, inference, { output, tokensIn: 2, tokensOut: 9 });
+    const inf = await settled(api, inference);
+    expect(inf.settlement.unwrap().fallback.isTrue).toBe(false);
+    const result = (await api.query.attribution.results(inference)).unwrap();
+    expect(result.entries_.map((e) => e.contribution.toBigInt())).toEqual([contribution]); // (`entries` would be Map.entries)
+    expect(await metric('slmnet_attestor_attestations_total')).toBe(1);
+    expect(await metric('slmnet_attestor_index_builds_total')).toBe(1);
+    // the worker drops the inference from its queue on its next pass over the finalized state
+    await waitFor(async () => ((await metric('slmnet_attestor_pending_inferences')) === 0 ? true : undefined), 'the attestor queue to empty', 20_000);
   });
 });

@@ -109,7 +109,7 @@ describe('Payable AI across a 3-validator network', () => {
     const gained = (await Promise.all(contributors.map(pending))).map((p, i) => p - pending0[i]);
     expect(gained).toEqual(bytes.map((b) => (C * b) / totalBytes));
     const result = (await api.query.attribution.results(inference)).unwrap();
-    expect(result.entries.length).toBe(0);
+    expect(result.entries_.length).toBe(0); // (`entries` would be Map.entries)
     expect(result.status.isFinal).toBe(true); // the validators agreed that nothing was reused
   });
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attribute, buildIndex } from '@slmnet/attribution';
 import { cryptoReady, toHex } from '@slmnet/runtime-spec';
 import { cli, ok as run } from './helpers/cli.ts';
-import { removeDir, startNode, waitFor, type RunningNode } from './helpers/node.ts';
+import { removeDir, rpc, startNode, waitFor, type RunningNode } from './helpers/node.ts';
 
 let node: RunningNode;
 let dir: string;
@@ -93,6 +93,8 @@ describe('slmnet CLI against a node', () => {
       const r = await ok('contribute', '0', join(dir, `doc${i}.txt`), '--title', `doc ${i}`, '--suri', who);
       ids.push(r.contribution);
       expect(r.size).toBe(Buffer.byteLength(DOCS[i]));
+      // the bytes went to the node's content store first
+      expect((await rpc(node.httpUrl, 'content_get', [r.hash])).result).toBe(toHex(new TextEncoder().encode(DOCS[i])));
     }
     expect(ids).toEqual([0, 1, 2, 3]);
     expect(await ok('contribution', 'show', '0')).toMatchObject({ contributor: BOB, status: 'Pending', metadata: '{"title":"doc 0","mime":"text/plain"}' });

@@ -97,7 +97,7 @@ describe('content store of a node', () => {
     const { datanet } = await createDatanet({ api, signer: alice }, { name: 'gc', deposit: 10n ** 12n });
     const keep = 'an accepted contribution stays in the store';
     const drop = 'a rejected contribution leaves the store';
-    for (const t of [keep, drop]) await uploadContent(node.url, t);
+    // contribute uploads the bytes to the node the api is connected to
     const a = await contribute({ api, signer: bob }, { datanet, content: keep });
     const b = await contribute({ api, signer: bob }, { datanet, content: drop });
     await review({ api, signer: alice }, a.contribution, { accept: 80 });
@@ -116,7 +116,6 @@ describe('content store of a node', () => {
     const alice = devAccount('Alice');
     const { datanet } = await createDatanet({ api, signer: alice }, { name: 'attest', deposit: 10n ** 12n });
     const doc = 'Attestors rebuild the index of the training set from the bytes in their content store.';
-    await uploadContent(node.url, doc);
     const { contribution } = await contribute({ api, signer: devAccount('Charlie') }, { datanet, content: doc });
     await review({ api, signer: alice }, contribution, { accept: 70 });
     const { version } = await publishVersion({ api, signer: alice }, datanet);

@@ -1,4 +1,5 @@
 // The node's content store over HTTP (the RPC port serves `POST /content` and `GET /content/0x<hash>`).
+import type { ApiPromise } from '@polkadot/api';
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsU8a } from '@polkadot/util-crypto';
 import { bytesOf } from './content.ts';
@@ -8,6 +9,13 @@ export class ContentStoreError extends Error {
     super(message);
     this.name = 'ContentStoreError';
   }
+}
+
+/** The URL of the node an ApiPromise is connected to (its provider's endpoint). */
+export function nodeUrl(api: ApiPromise): string {
+  const provider = (api as unknown as { _options: { provider?: { endpoint?: unknown } } })._options.provider;
+  if (typeof provider?.endpoint !== 'string') throw new ContentStoreError(0, 'cannot tell which node to upload to: pass `upload: <node URL>`');
+  return provider.endpoint;
 }
 
 /** The HTTP base of a node from its RPC URL (ws://h:p and http://h:p are the same server). */

@@ -2,7 +2,7 @@
 // a published version and a reference-SLM model on it; plus waiting for a settlement.
 import { buildIndex, type CorpusIndex } from '@slmnet/attribution';
 import {
-  contribute, createDatanet, publishVersion, registerModel, review, uploadContent, type ApiPromise, type KeyringPair,
+  contribute, createDatanet, publishVersion, registerModel, review, type ApiPromise, type KeyringPair,
 } from '@slmnet/client';
 import { waitFor } from './node.ts';
 
@@ -20,8 +20,8 @@ export const PRICING = { baseFee: UNIT, perTokenFee: UNIT / 100n };
 export interface PayableSetup { datanet: number; ids: bigint[]; model: number; index: CorpusIndex }
 
 /**
- * `owner` creates the datanet, reviews and publishes; `contributors[i]` uploads DOCS[i] to `uploadTo`
- * and contributes it; `developer` registers the model with `operator` allowed to submit outputs.
+ * `owner` creates the datanet, reviews and publishes; `contributors[i]` contributes DOCS[i], uploading
+ * it to the node at `uploadTo`; `developer` registers the model with `operator` allowed to submit outputs.
  */
 export async function setUpModel(api: ApiPromise, o: {
   uploadTo: string; owner: KeyringPair; contributors: KeyringPair[]; developer: KeyringPair; operator: KeyringPair;
@@ -29,8 +29,8 @@ export async function setUpModel(api: ApiPromise, o: {
   const { datanet } = await createDatanet({ api, signer: o.owner }, { name: 'Physiology notes', deposit: UNIT });
   const ids: bigint[] = [];
   for (let i = 0; i < DOCS.length; i++) {
-    await uploadContent(o.uploadTo, DOCS[i]);
-    ids.push((await contribute({ api, signer: o.contributors[i] }, { datanet, content: DOCS[i] })).contribution);
+    // the SDK uploads the bytes to that node's content store, then submits the extrinsic
+    ids.push((await contribute({ api, signer: o.contributors[i] }, { datanet, content: DOCS[i], upload: o.uploadTo })).contribution);
   }
   for (const id of ids) await review({ api, signer: o.owner }, id, { accept: 90 });
   await publishVersion({ api, signer: o.owner }, datanet);

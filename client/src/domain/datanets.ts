@@ -2,6 +2,7 @@
 import type { ApiPromise } from '@polkadot/api';
 import { contentRef, type ContentRef } from '../content.ts';
 import { eventOf, eventsOf, type TxResult } from '../submit.ts';
+import { nodeUrl, uploadContent } from '../upload.ts';
 import { big, run, type Ctx, type Tx } from './tx.ts';
 
 export type DataKind = 'Text' | 'Code' | 'Image' | 'Audio' | 'Tabular' | 'Other';
@@ -34,6 +35,11 @@ export interface NewContribution {
   /** e.g. `{"title":"…","mime":"text/plain"}`. */
   metadata?: string;
   license?: string;
+  /**
+   * Where the bytes are uploaded before the extrinsic is sent: a node URL (its content store), by default
+   * the node `api` is connected to; `false` records the hash only. A precomputed ContentRef uploads nothing.
+   */
+  upload?: string | false;
 }
 
 const refOf = (c: NewContribution['content']): ContentRef => (typeof c === 'object' && !(c instanceof Uint8Array) ? c : contentRef(c));
@@ -43,8 +49,10 @@ export function contributeTx(api: ApiPromise, c: NewContribution): Tx {
   return api.tx.datanets.contribute(c.datanet, ref.hash, ref.size, c.metadata ?? '', c.license ?? '');
 }
 
-/** Records a contribution (its hash and size; nothing is uploaded) and holds the datanet's deposit. */
+/** Uploads the bytes to the content store (see `upload`), then records the contribution and holds the datanet's deposit. */
 export async function contribute(ctx: Ctx, c: NewContribution): Promise<TxResult & { contribution: bigint; content: ContentRef }> {
+  const bytes = typeof c.content === 'string' || c.content instanceof Uint8Array ? c.content : undefined;
+  if (bytes !== undefined && c.upload !== false) await uploadContent(c.upload ?? nodeUrl(ctx.api), bytes);
   const r = await run(ctx, contributeTx(ctx.api, c));
   return { ...r, contribution: big(eventOf(r, 'datanets', 'ContributionSubmitted').contribution), content: refOf(c.content) };
 }

@@ -22,7 +22,8 @@ declare module '@polkadot/api-base/types/submittable' {
        * Attestor: the attribution result of an inference with an output. `result_hash` must be the blake2-256
        * of the SCALE (algorithm, params_hash, entries, evidence_root); entries are ≤ 32 contributions of the
        * model's training set, weights > 0 summing to ≤ 1,000,000, sorted by weight desc then id asc.
-       * At ≥ 2/3 of the attestor set on one hash the result is final and the fee is settled.
+       * At ≥ 2/3 of the attestor set on one hash the result is final and the fee is settled. A later attestation
+       * that contradicts the final result is slashed like a losing one (agreeing late is refused: it counts for nothing).
        **/
       attest: AugmentedSubmittable<(inference: u64 | AnyNumber | Uint8Array, algorithm: u16 | AnyNumber | Uint8Array, paramsHash: H256 | string | Uint8Array, resultHash: H256 | string | Uint8Array, entries: Vec<SlmnetPrimitivesAttributionAttributionEntry> | (SlmnetPrimitivesAttributionAttributionEntry | { contribution?: any; weightPpm?: any } | string | Uint8Array)[], evidenceRoot: H256 | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [u64, u16, H256, H256, Vec<SlmnetPrimitivesAttributionAttributionEntry>, H256]>;
       /**

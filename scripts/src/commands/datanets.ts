@@ -1,7 +1,7 @@
 // Datanets: one subcommand per extrinsic, plus show/list/version queries.
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { contributeTx, createDatanetTx, eventOf, eventsOf, publishVersionTx, reviewTx, type DataKind, type Policy } from '@slmnet/client';
+import { contributeTx, createDatanetTx, eventOf, eventsOf, publishVersionTx, reviewTx, uploadContent, type DataKind, type Policy } from '@slmnet/client';
 import { hashFile } from '@slmnet/client/node';
 import { action, type CliState } from '../command.ts';
 import { UserError } from '../errors.ts';
@@ -124,13 +124,14 @@ export function registerDatanets(program: Command, st: CliState): void {
     }));
 
   program.command('contribute')
-    .description('contribute a file to a datanet: its blake2-256 hash and size are recorded on chain (the bytes are not uploaded)')
+    .description('contribute a file to a datanet: the bytes go to the node\'s content store, then their blake2-256 hash and size are recorded on chain')
     .argument('<datanet>')
     .argument('<file>')
     .option('--title <title>', 'title (default: the file name)')
     .option('--mime <type>', 'MIME type', 'text/plain')
     .option('--license <license>', 'license of the contribution', '')
-    .action(action(st, async (s, ds: string, file: string, o: { title?: string; mime: string; license: string }) => {
+    .option('--no-upload', 'record the hash only (the bytes stay with you)')
+    .action(action(st, async (s, ds: string, file: string, o: { title?: string; mime: string; license: string; upload: boolean }) => {
       const datanet = id(ds);
       let ref;
       try {
@@ -142,6 +143,14 @@ export function registerDatanets(program: Command, st: CliState): void {
       await s.signer();
       const info = await datanetInfo(s, datanet);
       const metadata = JSON.stringify({ title: o.title ?? basename(file), mime: o.mime });
+      if (o.upload) {
+        s.progress(`uploading ${ref.size} bytes to ${s.opts.url}…`);
+        try {
+          await uploadContent(s.opts.url, ref.bytes);
+        } catch (e) {
+          throw new UserError((e as Error).message);
+        }
+      }
       const r = await s.send(contributeTx(await s.api(), { datanet, content: { hash: ref.hash, size: ref.size }, metadata, license: o.license }), info.contributionDeposit.toBigInt());
       s.printTx(r, { contribution: eventOf(r, 'datanets', 'ContributionSubmitted').contribution, hash: ref.hash, size: ref.size });
     }));

@@ -54,6 +54,7 @@ export class Metrics {
   readonly attestorLag: Gauge;
   readonly content: Gauge<'kind'>;
   private unsubs: (() => void)[] = [];
+  private contentStats?: () => { blobs: number; bytes: number; missing: number };
 
   constructor(o: MetricsOptions) {
     const registers = [this.registry];
@@ -80,7 +81,15 @@ export class Metrics {
     this.attestorIndexBuilds = new Counter({ name: 'slmnet_attestor_index_builds_total', help: 'Suffix-array indexes of training sets built', registers });
     this.attestorPending = new Gauge({ name: 'slmnet_attestor_pending_inferences', help: 'Inferences with an output the attestor has not attested yet', registers });
     this.attestorLag = new Gauge({ name: 'slmnet_attestor_lag_blocks', help: 'Finalized blocks since the oldest output still waiting for this attestor', registers });
-    this.content = new Gauge({ name: 'slmnet_content_store', help: 'Content store: blobs, bytes, and wanted blobs still missing', labelNames: ['kind'], registers });
+    const metrics = this;
+    this.content = new Gauge({
+      name: 'slmnet_content_store', help: 'Content store: blobs, bytes, and wanted blobs still missing', labelNames: ['kind'], registers,
+      // read when scraped
+      collect() {
+        const s = metrics.contentStats?.();
+        if (s) for (const kind of ['blobs', 'bytes', 'missing'] as const) this.set({ kind }, s[kind]);
+      },
+    });
 
     this.buildInfo.set({ name: o.name, version: o.version }, 1);
     this.nodeRoles.set(o.roles);
@@ -117,14 +126,7 @@ export class Metrics {
   };
 
   /** Content store figures, read when scraped. */
-  bindContent(stats: () => { blobs: number; bytes: number; missing: number }): void {
-    this.content.reset();
-    const g = this.content as Gauge<'kind'> & { collect?: () => void };
-    g.collect = () => {
-      const s = stats();
-      for (const kind of ['blobs', 'bytes', 'missing'] as const) this.content.set({ kind }, s[kind]);
-    };
-  }
+  bindContent(stats: () => { blobs: number; bytes: number; missing: number }): void { this.contentStats = stats; }
 
   setPeers(n: number): void { this.peersCount.set(n); }
   setReadyTransactions(n: number): void { this.readyTransactions.set(n); }

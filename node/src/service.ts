@@ -92,7 +92,7 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
     put: (bytes, expected) => content.put(bytes, expected),
     has: (h) => content.has(h),
     fetch: async (h) => content.get(h) ?? replicator.fetchFromPeers(h),
-    stats: () => ({ ...content.stats(), missing: replicator.missing().length }),
+    stats: () => ({ ...content.stats(), missing: replicator.missingCount() }),
   };
 
   // dev keys (--alice…) live in memory only, as in Substrate

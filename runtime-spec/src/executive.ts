@@ -7,7 +7,7 @@ import {
 } from './api-types.ts';
 import { concat, equalBytes, verifyEd25519, verifySr25519 } from './crypto.ts';
 import {
-  decodeExtrinsic, eraBirth, eraDeath, signingPayload, type Extrinsic, type SignedPart,
+  additionalSigned, decodeExtrinsic, eraBirth, eraDeath, signingPayload, type Extrinsic, type SignedPart,
 } from './extrinsic.ts';
 import { addWeight, DispatchError, type Class, type Origin } from './framework/dispatch.ts';
 import type { Ext } from './framework/ext.ts';
@@ -65,10 +65,7 @@ export function makeExecutive(rt: Composition) {
     const birthHash = signed.era.period === 0n
       ? system.storage.BlockHash.get(ext, 0)
       : system.storage.BlockHash.contains(ext, Number(birth)) ? system.storage.BlockHash.get(ext, Number(birth)) : fail('AncientBirthBlock');
-    const additional = concat(
-      T.u32.codec.enc(rt.specVersion), T.u32.codec.enc(rt.transactionVersion),
-      system.storage.BlockHash.get(ext, 0), birthHash as Uint8Array,
-    );
+    const additional = additionalSigned(rt.specVersion, rt.transactionVersion, system.storage.BlockHash.get(ext, 0), birthHash as Uint8Array);
     const payload = signingPayload(xt.callBytes, signed.extraBytes, additional);
     const sig = signed.signature;
     const ok = sig.tag === 'Sr25519' ? verifySr25519(payload, sig.value, who)

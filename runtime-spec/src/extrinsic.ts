@@ -141,6 +141,10 @@ export function decodeExtrinsic(bytes: Uint8Array): Extrinsic {
   }
 }
 
+/** The additional signed data of SIGNED_EXTENSIONS: spec and transaction versions, genesis hash, era birth block hash. */
+export const additionalSigned = (specVersion: number, transactionVersion: number, genesisHash: Uint8Array, birthHash: Uint8Array): Uint8Array =>
+  concat(T.u32.codec.enc(specVersion), T.u32.codec.enc(transactionVersion), genesisHash, birthHash);
+
 /** Signing payload: call ++ extra ++ additional signed; hashed when longer than 256 bytes. */
 export function signingPayload(callBytes: Uint8Array, extraBytes: Uint8Array, additional: Uint8Array): Uint8Array {
   const payload = concat(callBytes, extraBytes, additional);

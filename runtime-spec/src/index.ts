@@ -13,7 +13,7 @@ export { system } from './pallets/system.ts';
 // read by the node's attestor worker
 export { models } from './pallets/models.ts';
 export { attribution as attributionPallet, attestors as attestorSet } from './pallets/attribution.ts';
-export { encodeExtrinsic, encodeExtra, decodeExtrinsic, signingPayload, mortal } from './extrinsic.ts';
+export { encodeExtrinsic, encodeExtra, decodeExtrinsic, signingPayload, additionalSigned, mortal } from './extrinsic.ts';
 export { parseJson, stringifyJson, type GenesisConfig } from './genesis.ts';
 export { merkleRoot, leafHash, EMPTY_ROOT } from './merkle.ts';
 export * from './attribution-result.ts';

@@ -18,7 +18,7 @@ import { Keyring } from '@polkadot/keyring';
 import { sr25519KeypairFromSeed, sr25519Sign, sr25519Verify, waitReady } from '@polkadot/wasm-crypto';
 import { encodeAddress } from '@polkadot/util-crypto';
 import {
-  blake2_256, composition, config, cryptoReady, encodeExtra, encodeExtrinsic, forgetVerifiedSignatures, runtime, signingPayload, text, T,
+  additionalSigned, blake2_256, composition, config, cryptoReady, encodeExtra, encodeExtrinsic, forgetVerifiedSignatures, runtime, signingPayload, text, T,
 } from '@slmnet/runtime-spec';
 import { Client, type BuiltBlock } from '../../node/src/chain/client.ts';
 import { configureLogging } from '../../node/src/log.ts';
@@ -99,7 +99,6 @@ function accountNonce(c: Client, hash: Uint8Array, who: Uint8Array): number {
   return raw ? (T.decodeAll(SYS.Account.valueTy, raw) as { nonce: number }).nonce : 0;
 }
 
-const u32le = (n: number) => { const b = new Uint8Array(4); new DataView(b.buffer).setUint32(0, n, true); return b; };
 const transferCall = (dest: Uint8Array, value: bigint): Uint8Array => composition.RuntimeCall.codec.enc({
   tag: 'Balances', value: { tag: 'transfer_keep_alive', value: { dest: { tag: 'Id', value: dest }, value } },
 });
@@ -154,7 +153,7 @@ async function main(): Promise<Record<string, unknown>> {
   progress(`bench: signing ${N} transfer_keep_alive `);
   const rand = rng(0x5eed);
   const extra = encodeExtra({ period: 0n, phase: 0n }, 0, 0n);
-  const additional = new Uint8Array([...u32le(runtime.version.spec_version), ...u32le(runtime.version.transaction_version), ...genesisHash, ...genesisHash]);
+  const additional = additionalSigned(runtime.version.spec_version, runtime.version.transaction_version as number, genesisHash, genesisHash);
   const signed: Signed[] = [];
   for (let i = 0; i < N; i++) {
     let j = Math.floor(rand() * N);

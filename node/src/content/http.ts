@@ -5,16 +5,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fromHex } from '@slmnet/runtime-spec';
 import { hex } from '../db/codec.ts';
-import { readBody } from '../rpc/server.ts';
+import { readBody, send } from '../rpc/server.ts';
 import { ContentError, MAX_CONTENT_SIZE, tooLarge, type ContentApi } from './store.ts';
 
 export const CONTENT_PATH = '/content';
 const HASH_RE = /^0x[0-9a-fA-F]{64}$/;
 
-function json(res: ServerResponse, status: number, body: unknown): void {
-  const s = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(s) }).end(s);
-}
+const json = (res: ServerResponse, status: number, body: unknown): void => send(res, status, JSON.stringify(body));
 
 /** A hex blake2-256 hash, or a readable error naming what is wrong. */
 export function parseContentHash(s: string | null | undefined, what = 'hash'): Uint8Array | string {

@@ -9,7 +9,8 @@
 //   pending or accepted, hence possibly in a published version).
 // Wanted blobs the store lacks are fetched from peers (bytes verified against the hash by the
 // network layer; a peer sending other bytes is banned), retried with a backoff until found.
-import { datanets, system, type Ext } from '@slmnet/runtime-spec';
+import { datanets, type Ext } from '@slmnet/runtime-spec';
+import { blockEvents } from '../chain/block-events.ts';
 import { hex } from '../db/codec.ts';
 import { logger } from '../log.ts';
 import type { ContentStore } from './store.ts';
@@ -41,9 +42,6 @@ export interface ReplicatorOptions {
 
 interface Wanted { hash: Uint8Array; attempts: number; nextTry: number }
 
-
-type EventRecord = { event: { tag: string; value: { tag: string; value: Record<string, unknown> } } };
-
 export class Replicator {
   private readonly wanted = new Map<string, Wanted>();
   private readonly unsubs: (() => void)[] = [];
@@ -53,9 +51,6 @@ export class Replicator {
   private stopped = false;
   private readonly grace: number;
   private readonly retryMs: number;
-  /** Fetches completed (for metrics and tests). */
-  fetched = 0;
-  removed = 0;
 
   constructor(private readonly o: ReplicatorOptions) {
     this.grace = o.gcGraceBlocks ?? 600; // 20 minutes of 2 s blocks
@@ -77,8 +72,8 @@ export class Replicator {
     for (const u of this.unsubs) u();
   }
 
-  /** Hashes wanted but not yet stored. */
-  missing(): string[] { return [...this.wanted.keys()]; }
+  /** How many wanted blobs are not stored yet. */
+  missingCount(): number { return this.wanted.size; }
 
   /** A blob some peer may hold, fetched now (for a download of content this node lacks). */
   async fetchFromPeers(hash: Uint8Array): Promise<Uint8Array | undefined> {
@@ -87,7 +82,6 @@ export class Replicator {
         const blob = await this.o.peers.requestContent(peer, hash);
         if (blob) {
           await this.o.store.put(blob, hash);
-          this.fetched++;
           this.wanted.delete(hex(hash));
           return blob;
         }
@@ -134,11 +128,9 @@ export class Replicator {
   /** Content hashes a block's events make wanted, and those they make removable. */
   private blockContent(hash: Uint8Array): { wanted: Uint8Array[]; dropped: Uint8Array[] } {
     const { ext } = this.o.chain.extAt(hash);
-    const events = system.storage.Events.get(ext) as EventRecord[];
     const wanted: Uint8Array[] = [];
     const dropped: Uint8Array[] = [];
-    for (const { event } of events) {
-      const { tag: pallet, value: { tag: name, value: v } } = event;
+    for (const { pallet, name, fields: v } of blockEvents(ext)) {
       if (pallet === 'Models' && name === 'OutputSubmitted') wanted.push(v.output_hash as Uint8Array);
       if (pallet !== 'Datanets') continue;
       if (name === 'ContributionAccepted' || name === 'ContributionRejected' || name === 'ContributionWithdrawn') {
@@ -160,7 +152,6 @@ export class Replicator {
       let pinned = false;
       for (let d = 0; d < datanetCount && !pinned; d++) pinned = datanets.storage.ContributionByHash.get(ext, d, r.hash) !== undefined;
       if (await this.o.store.removeScheduled(r, !pinned)) {
-        this.removed++;
         log.info(`🗑  removed content ${hex(r.hash)} (rejected or withdrawn)`);
       }
     }

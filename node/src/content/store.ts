@@ -52,10 +52,11 @@ export class ContentStore {
   private constructor(readonly path: string) {
     mkdirSync(path, { recursive: true });
     this.env = open({ path, compression: false, maxDbs: 8 });
-    this.blobs = this.env.openDB('blobs', { encoding: 'binary', keyEncoding: 'binary', compression: false });
+    const bin = { encoding: 'binary' as const, keyEncoding: 'binary' as const, compression: false };
+    this.blobs = this.env.openDB('blobs', bin);
     this.meta = this.env.openDB('meta', { encoding: 'binary', compression: false });
-    this.wanted = this.env.openDB('wanted', { encoding: 'binary', keyEncoding: 'binary', compression: false });
-    this.gc = this.env.openDB('gc', { encoding: 'binary', keyEncoding: 'binary', compression: false });
+    this.wanted = this.env.openDB('wanted', bin);
+    this.gc = this.env.openDB('gc', bin);
   }
 
   static open(path: string): ContentStore {

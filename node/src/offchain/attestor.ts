@@ -8,6 +8,7 @@
 // attestation deadline settles it by the fallback split.
 import { attribute, buildIndex, type CorpusIndex } from '@slmnet/attribution';
 import { attestorSet, attributionPallet, datanets, equalBytes, models, resultHash, system, type AttributionResult, type Ext } from '@slmnet/runtime-spec';
+import { blockEvents } from '../chain/block-events.ts';
 import { logger } from '../log.ts';
 import type { Submitter } from './submitter.ts';
 
@@ -44,7 +45,14 @@ export interface AttestorOptions {
 
 const MAX_CACHED_INDEXES = 8;
 const RESUBMIT_AFTER_BLOCKS = 20;
-type EventRecord = { event: { tag: string; value: { tag: string; value: Record<string, unknown> } } };
+
+/** CPU seconds `f` takes (only synchronous work: awaited I/O would count other tasks' CPU too). */
+function timed<T>(f: () => T): [T, number] {
+  const c0 = process.cpuUsage();
+  const v = f();
+  const c = process.cpuUsage(c0);
+  return [v, (c.user + c.system) / 1e6];
+}
 
 export class AttestorWorker {
   /** Inferences to attest: id → output block (for the lag). */
@@ -56,8 +64,6 @@ export class AttestorWorker {
   private timer?: NodeJS.Timeout;
   private running = false;
   private stopped = false;
-  /** Attestations submitted (for tests and metrics). */
-  attestations = 0;
 
   constructor(private readonly o: AttestorOptions) {}
 
@@ -89,11 +95,8 @@ export class AttestorWorker {
   /** Queues the inferences whose output a newly finalized block recorded. */
   private collect(hash: Uint8Array): void {
     const { ext } = this.o.chain.extAt(hash);
-    const events = system.storage.Events.get(ext) as EventRecord[];
-    for (const { event } of events) {
-      if (event.tag === 'Models' && event.value.tag === 'OutputSubmitted') {
-        this.queue.set(event.value.value.inference as bigint, system.storage.Number.get(ext) as number);
-      }
+    for (const e of blockEvents(ext)) {
+      if (e.pallet === 'Models' && e.name === 'OutputSubmitted') this.queue.set(e.fields.inference as bigint, system.storage.Number.get(ext) as number);
     }
   }
 
@@ -129,33 +132,33 @@ export class AttestorWorker {
     // in the pool or a non-finalized block; resubmitted if it got lost (dropped from every pool)
     const at = this.submitted.get(id);
     if (at !== undefined && this.o.chain.finalizedBlock().number < at + RESUBMIT_AFTER_BLOCKS) return false;
-    const cpu0 = process.cpuUsage();
-    const index = await this.indexFor(ext, inf.model);
-    if (!index) return false;
+    const built = await this.indexFor(ext, inf.model);
+    if (!built) return false;
     const output = await this.o.content.fetch(inf.output_hash);
     if (!output) {
       log.debug(`inference #${id}: output ${Buffer.from(inf.output_hash).toString('hex')} not available yet`);
       return false;
     }
-    const a = attribute(index, output);
+    const [a, attributeCpu] = timed(() => attribute(built.index, output));
     const r: AttributionResult = this.o.attestWrong ? { ...a.result, entries: [], evidence_root: new Uint8Array(32) } : a.result;
     const hash = resultHash(r);
-    const cpu = process.cpuUsage(cpu0);
     await this.o.submitter.submit({
       tag: 'Attribution',
       value: { tag: 'attest', value: { inference: id, algorithm: r.algorithm, params_hash: r.params_hash, result_hash: hash, entries: r.entries, evidence_root: r.evidence_root } },
     });
     this.submitted.set(id, this.o.chain.finalizedBlock().number);
-    this.attestations++;
-    this.o.metrics?.attested((cpu.user + cpu.system) / 1e6);
+    this.o.metrics?.attested(built.cpu + attributeCpu);
     log.info(`✍️  Attested inference #${id}: ${r.entries.length} attributed contribution(s), result 0x${Buffer.from(hash).toString('hex')}`);
     return false;
   }
 
-  /** The model's index, built from its training contributions' bytes; undefined while some are missing. */
-  private async indexFor(ext: Ext, model: number): Promise<CorpusIndex | undefined> {
+  /**
+   * The model's index, built from its training contributions' bytes, with the CPU seconds its build
+   * took now (0 when cached); undefined while some bytes are missing.
+   */
+  private async indexFor(ext: Ext, model: number): Promise<{ index: CorpusIndex; cpu: number } | undefined> {
     const cached = this.indexes.get(model);
-    if (cached) return cached;
+    if (cached) return { index: cached, cpu: 0 };
     const docs: { id: bigint; content: Uint8Array }[] = [];
     for (const item of models.storage.TrainingContributions.get(ext, model)) {
       const c = datanets.storage.Contributions.get(ext, item.contribution);
@@ -167,11 +170,11 @@ export class AttestorWorker {
       }
       docs.push({ id: item.contribution, content: bytes });
     }
-    const index = buildIndex(docs);
+    const [index, cpu] = timed(() => buildIndex(docs));
     if (this.indexes.size >= MAX_CACHED_INDEXES) this.indexes.delete(this.indexes.keys().next().value!);
     this.indexes.set(model, index);
     this.o.metrics?.indexBuilt();
     log.info(`📚 Built the index of model #${model}: ${docs.length} contribution(s), ${index.corpus.tokens.length} tokens`);
-    return index;
+    return { index, cpu };
   }
 }

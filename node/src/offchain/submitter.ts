@@ -1,9 +1,7 @@
 // Signed extrinsics from the node itself (the attestor worker's attestations): built like any
 // wallet would — immortal era, nonce past the account's pooled transactions — signed with a
 // keystore key, then submitted to the local pool, which gossips them to the authors.
-import {
-  composition, encodeExtra, encodeExtrinsic, runtime, signingPayload, concat,
-} from '@slmnet/runtime-spec';
+import { additionalSigned, composition, encodeExtra, encodeExtrinsic, runtime, signingPayload } from '@slmnet/runtime-spec';
 import type { SignerPair } from '../keystore.ts';
 import { nextNonce, type NonceSources } from '../txpool/next-nonce.ts';
 
@@ -17,7 +15,6 @@ export interface SubmitterPool {
 }
 
 type RuntimeCall = Parameters<typeof composition.RuntimeCall.codec.enc>[0];
-const u32le = (n: number) => { const b = new Uint8Array(4); new DataView(b.buffer).setUint32(0, n, true); return b; };
 
 export class Submitter {
   private queue: Promise<unknown> = Promise.resolve();
@@ -38,8 +35,8 @@ export class Submitter {
     const callBytes = composition.RuntimeCall.codec.enc(call);
     const nonce = nextNonce(this.chain, this.pool.pendingExtrinsics(), this.account);
     const extra = encodeExtra({ period: 0n, phase: 0n }, nonce, 0n);
-    const g = this.chain.genesisHash;
-    const additional = concat(u32le(runtime.version.spec_version), u32le(runtime.version.transaction_version as number), g, g);
+    const g = this.chain.genesisHash; // immortal: the era's birth block is genesis
+    const additional = additionalSigned(runtime.version.spec_version, runtime.version.transaction_version as number, g, g);
     const signature = this.signer.sign(signingPayload(callBytes, extra, additional));
     const tag = this.signer.scheme === 'sr25519' ? 'Sr25519' : 'Ed25519';
     const xt = encodeExtrinsic(callBytes, { signer: this.account, signature: { tag, value: signature }, extraBytes: extra });

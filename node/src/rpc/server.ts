@@ -564,7 +564,7 @@ export function readBody(req: IncomingMessage, max: number): Promise<Buffer | nu
   });
 }
 
-function send(res: ServerResponse, status: number, body: string): void {
+export function send(res: ServerResponse, status: number, body: string): void {
   res.writeHead(status, { 'Content-Type': JSON_CT, 'Content-Length': Buffer.byteLength(body) }).end(body);
 }
 

@@ -1,5 +1,5 @@
 // The node's content store over HTTP and RPC against a real dev node: uploads, downloads, bad input,
-// persistence across kill -9, and removal of rejected content after the grace period.
+// persistence across kill -9, and removal of rejected content and of orphan uploads after their grace periods.
 import {
   connect, contribute, contentRef, createDatanet, cryptoReady, devAccount, publishVersion, registerModel, requestInference, review, submitOutput,
   uploadContent, ContentStoreError, type ApiPromise,
@@ -9,12 +9,13 @@ import { freePort, removeDir, rpc, startNode, waitFor, type RunningNode } from '
 import { PRICING, settled, SPLIT } from './helpers/payable.ts';
 
 const GRACE = 3;
+const ORPHAN_GRACE = 10;
 const MAX = 16 * 1024 * 1024;
 let node: RunningNode;
 let api: ApiPromise;
 let metricsPort: number;
 
-const start = (basePath?: string) => startNode({ basePath, prometheus: true, args: ['--content-gc-grace', String(GRACE), '--prometheus-port', String(metricsPort)] });
+const start = (basePath?: string) => startNode({ basePath, prometheus: true, args: ['--content-gc-grace', String(GRACE), '--content-orphan-grace', String(ORPHAN_GRACE), '--prometheus-port', String(metricsPort)] });
 const metric = async (name: string) => {
   const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
   const line = text.split('\n').find((l) => l.startsWith(name));
@@ -110,6 +111,23 @@ describe('content store of a node', () => {
     expect(await has(keep)).toBe(true);
     expect(node.logs()).toMatch(/removed content 0x[0-9a-f]{64} \(rejected or withdrawn\)/);
     expect(await metric('slmnet_content_store{kind="blobs",chain="dev"}')).toBe((await stats()).blobs);
+  });
+
+  it('removes an upload nothing references after the orphan grace period, keeps contributed uploads', async () => {
+    const { datanet } = await createDatanet({ api, signer: devAccount('Alice') }, { name: 'orphans', deposit: 10n ** 12n });
+    const orphan = 'uploaded bytes that no contribution or output ever names';
+    const uploaded = await uploadContent(node.url, orphan);
+    expect(uploaded.stored).toBe(true);
+    const uploadedAt = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+    // uploaded and contributed (left pending): referenced, so kept
+    const kept = 'a pending contribution whose bytes were uploaded first';
+    await contribute({ api, signer: devAccount('Eve') }, { datanet, content: kept });
+    const has = async (t: string) => (await rpc(node.httpUrl, 'content_has', [contentRef(t).hash])).result;
+    await waitFor(async () => ((await has(orphan)) === false ? true : undefined), 'the orphan upload to go', 90_000);
+    const finalized = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+    expect(finalized).toBeGreaterThanOrEqual(uploadedAt + ORPHAN_GRACE);
+    expect(await has(kept)).toBe(true);
+    expect(node.logs()).toMatch(new RegExp(`removed content ${uploaded.hash} \\(uploaded, never contributed\\)`));
   });
 
   it('the dev validator\'s attestor worker attests an inference from the stored bytes and it settles', async () => {

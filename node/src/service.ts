@@ -85,11 +85,11 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
   log.info(`🔍 Listening for new connections on ${network.listenAddresses().join(', ')}`);
   const sync = new ChainSync(client, network).start();
   const replicator = new Replicator({
-    store: content, chain: client, gcGraceBlocks: o.contentGcGrace,
+    store: content, chain: client, gcGraceBlocks: o.contentGcGrace, orphanGraceBlocks: o.contentOrphanGrace,
     peers: { peerIds: () => network.peers().map((p) => p.peerId), requestContent: (p, h) => network.requestContent(p, h) },
   }).start();
   const contentApi: ContentApi = {
-    put: (bytes, expected) => content.put(bytes, expected),
+    put: (bytes, expected) => replicator.upload(bytes, expected),
     has: (h) => content.has(h),
     fetch: async (h) => content.get(h) ?? replicator.fetchFromPeers(h),
     stats: () => ({ ...content.stats(), missing: replicator.missingCount() }),

@@ -60,7 +60,7 @@ describe('content store', () => {
     let s = ContentStore.open(d);
     const want = blake2_256(utf8('wanted'));
     const gone = await s.put(utf8('rejected'));
-    await s.recordScan({ number: 7, hash: new Uint8Array(32).fill(7) }, [want], [{ hash: gone.hash, due: 9 }]);
+    await s.recordScan({ number: 7, hash: new Uint8Array(32).fill(7) }, { wanted: [want], referenced: [], outputs: [], removals: [{ hash: gone.hash, due: 9 }] });
     await s.close();
     s = ContentStore.open(d);
     stores.push(s);
@@ -74,6 +74,34 @@ describe('content store', () => {
     // storing a wanted blob clears it from the wanted list
     await s.put(utf8('wanted'));
     expect(s.wantedHashes()).toEqual([]);
+  });
+
+  it('tracks uploads as orphans until a scanned block references them; outputs are remembered', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'slmnet-content-'));
+    dirs.push(d);
+    let s = ContentStore.open(d);
+    const claimed = await s.put(utf8('contributed later'), undefined, 10);
+    const orphan = await s.put(utf8('never contributed'), undefined, 12);
+    const replica = await s.put(utf8('fetched from a peer')); // no deadline: not an upload
+    // a second upload of stored bytes does not restart (or create) an orphan deadline
+    await s.put(utf8('fetched from a peer'), undefined, 5);
+    await s.recordScan({ number: 3, hash: new Uint8Array(32).fill(3) }, { wanted: [], referenced: [claimed.hash], outputs: [claimed.hash], removals: [] });
+    await s.close();
+    s = ContentStore.open(d);
+    stores.push(s);
+    expect(s.dueOrphans(11)).toEqual([]);
+    expect(s.dueOrphans(12)).toEqual([orphan.hash]);
+    expect(s.isOutput(claimed.hash)).toBe(true);
+    expect(s.isOutput(orphan.hash)).toBe(false);
+    // a pinned orphan loses its deadline but keeps its bytes
+    expect(await s.removeOrphan(orphan.hash, false)).toBe(false);
+    expect(s.has(orphan.hash)).toBe(true);
+    expect(s.dueOrphans(100)).toEqual([]);
+    const late = await s.put(utf8('another orphan'), undefined, 20);
+    expect(await s.removeOrphan(late.hash, true)).toBe(true);
+    expect(s.has(late.hash)).toBe(false);
+    expect(s.has(replica.hash)).toBe(true);
+    expect(s.stats().blobs).toBe(3);
   });
 });
 

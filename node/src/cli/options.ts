@@ -41,6 +41,7 @@ export interface RunOptions {
   log: string[];
   /** Finalized blocks the bytes of a rejected or withdrawn contribution are kept for. */
   contentGcGrace: number;
+  contentOrphanGrace: number;
   /** Run the attestor worker (default: validators). */
   attestor: boolean;
   /** Test-only misbehaviour: the attestor attests an empty attribution. */
@@ -97,6 +98,7 @@ export function addRunOptions(cmd: Command): Command {
     .option('--state-pruning <mode>', 'only "archive" is supported', 'archive')
     .option('--blocks-pruning <mode>', 'only "archive" is supported', 'archive')
     .option('--content-gc-grace <blocks>', 'finalized blocks the bytes of a rejected or withdrawn contribution are kept (default 600)', int('--content-gc-grace', 0, 0xffffffff), 600)
+    .option('--content-orphan-grace <blocks>', 'finalized blocks an upload may wait for a contribution or output to reference it before it is removed (default 600)', int('--content-orphan-grace', 1, 0xffffffff), 600)
     .option('--attestor', 'recompute and attest the attribution of inferences with the aura key (default for validators)')
     .option('--no-attestor', 'do not run the attestor worker on a validator')
     .option('-l, --log <targets...>', 'log filters, e.g. -l sync=debug,runtime=trace', collect)
@@ -155,6 +157,7 @@ export function resolveRunOptions(o: Record<string, any>): RunOptions {
     nodeKeyFile: o.nodeKeyFile,
     log: o.log ?? [],
     contentGcGrace: o.contentGcGrace,
+    contentOrphanGrace: o.contentOrphanGrace,
     attestor: o.attestor ?? validator,
     attestWrong: Boolean(o.unsafeAttestWrong),
     equivocate: Boolean(o.unsafeEquivocate),

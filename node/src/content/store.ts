@@ -28,7 +28,7 @@ export interface ScheduledRemoval { hash: Uint8Array; due: number }
 /** Up to which finalized block the replicator has looked at accepted contributions. */
 export interface ReplicationCursor { number: number; hash: Uint8Array }
 
-/** What RPC and HTTP offer of the store (service.ts adds fetching from peers). */
+/** What RPC and HTTP offer of the store (service.ts adds fetching from peers and the orphan deadline of uploads). */
 export interface ContentApi {
   put(bytes: Uint8Array, expected?: Uint8Array): Promise<{ hash: Uint8Array; size: number; stored: boolean }>;
   has(hash: Uint8Array): boolean;
@@ -48,6 +48,10 @@ export class ContentStore {
   private readonly wanted: Database<Uint8Array, Uint8Array>;
   /** Scheduled removals keyed by u32 BE due block ++ hash, so they iterate in due order. */
   private readonly gc: Database<Uint8Array, Uint8Array>;
+  /** Uploads no finalized block has referenced yet: hash → u32 LE due block. */
+  private readonly orphans: Database<Uint8Array, Uint8Array>;
+  /** Hashes finalized blocks recorded as inference outputs: never removed (a pending inference needs them). */
+  private readonly outputs: Database<Uint8Array, Uint8Array>;
 
   private constructor(readonly path: string) {
     mkdirSync(path, { recursive: true });
@@ -57,6 +61,8 @@ export class ContentStore {
     this.meta = this.env.openDB('meta', { encoding: 'binary', compression: false });
     this.wanted = this.env.openDB('wanted', bin);
     this.gc = this.env.openDB('gc', bin);
+    this.orphans = this.env.openDB('orphans', bin);
+    this.outputs = this.env.openDB('outputs', bin);
   }
 
   static open(path: string): ContentStore {
@@ -73,8 +79,9 @@ export class ContentStore {
   /**
    * Verifies and stores `bytes`; `expected` (the hash the caller claims) must match.
    * Throws ContentError, storing nothing, for a blob over the limit or a mismatch.
+   * `orphanDue`: a new upload is removed at that finalized block unless a block references it first.
    */
-  async put(bytes: Uint8Array, expected?: Uint8Array): Promise<{ hash: Uint8Array; size: number; stored: boolean }> {
+  async put(bytes: Uint8Array, expected?: Uint8Array, orphanDue?: number): Promise<{ hash: Uint8Array; size: number; stored: boolean }> {
     if (bytes.length > MAX_CONTENT_SIZE) throw tooLarge(bytes.length);
     const hash = blake2_256(bytes);
     if (expected && !equalBytes(expected, hash)) {
@@ -85,6 +92,7 @@ export class ContentStore {
       const s = this.stats();
       this.blobs.put(hash, bytes);
       this.wanted.remove(hash);
+      if (orphanDue !== undefined) this.orphans.put(hash, u32(orphanDue));
       this.meta.put(STATS, encodeStats({ blobs: s.blobs + 1, bytes: s.bytes + bytes.length }));
       return true;
     });
@@ -93,14 +101,16 @@ export class ContentStore {
 
   /** Removes a blob (no-op if absent). */
   async delete(hash: Uint8Array): Promise<boolean> {
-    return this.env.transaction(() => {
-      const b = this.blobs.getBinary(hash);
-      if (!b) return false;
-      const s = this.stats();
-      this.blobs.remove(hash);
-      this.meta.put(STATS, encodeStats({ blobs: s.blobs - 1, bytes: s.bytes - b.length }));
-      return true;
-    });
+    return this.env.transaction(() => this.deleteIn(hash));
+  }
+
+  private deleteIn(hash: Uint8Array): boolean {
+    const b = this.blobs.getBinary(hash);
+    if (!b) return false;
+    const s = this.stats();
+    this.blobs.remove(hash);
+    this.meta.put(STATS, encodeStats({ blobs: s.blobs - 1, bytes: s.bytes - b.length }));
+    return true;
   }
 
   wantedHashes(): Uint8Array[] {
@@ -108,14 +118,39 @@ export class ContentStore {
   }
 
   /**
-   * Records one scanned finalized block atomically: the cursor moves with what the block made wanted
-   * and removable, so a crash between blocks neither skips nor repeats one.
+   * Records one scanned finalized block atomically: the cursor moves with what the block made wanted,
+   * referenced (no longer orphan), an output and removable, so a crash between blocks neither skips
+   * nor repeats one.
    */
-  async recordScan(cursor: ReplicationCursor, wanted: Uint8Array[], removals: ScheduledRemoval[]): Promise<void> {
+  async recordScan(cursor: ReplicationCursor, scan: {
+    wanted: Uint8Array[]; referenced: Uint8Array[]; outputs: Uint8Array[]; removals: ScheduledRemoval[];
+  }): Promise<void> {
     await this.env.transaction(() => {
-      for (const h of wanted) this.wanted.put(h, EMPTY);
-      for (const r of removals) this.gc.put(gcKey(r), EMPTY);
+      for (const h of scan.wanted) this.wanted.put(h, EMPTY);
+      for (const h of scan.referenced) this.orphans.remove(h);
+      for (const h of scan.outputs) this.outputs.put(h, EMPTY);
+      for (const r of scan.removals) this.gc.put(gcKey(r), EMPTY);
       this.meta.put(CURSOR, encodeCursor(cursor));
+    });
+  }
+
+  isOutput(hash: Uint8Array): boolean { return this.outputs.doesExist(hash); }
+
+  /** Uploads still unreferenced at finalized block `n` whose grace is over (few: only recent uploads are orphans). */
+  dueOrphans(n: number): Uint8Array[] {
+    const out: Uint8Array[] = [];
+    for (const { key, value } of this.orphans.getRange()) {
+      const v = value as Uint8Array;
+      if (new DataView(v.buffer, v.byteOffset, 4).getUint32(0, true) <= n) out.push(new Uint8Array(key as Uint8Array));
+    }
+    return out;
+  }
+
+  /** Forgets an orphan entry, deleting the blob too when `remove`; true if a blob went. */
+  async removeOrphan(hash: Uint8Array, remove: boolean): Promise<boolean> {
+    return this.env.transaction(() => {
+      this.orphans.remove(hash);
+      return remove ? this.deleteIn(hash) : false;
     });
   }
 
@@ -153,6 +188,12 @@ export class ContentStore {
 }
 
 const EMPTY = new Uint8Array(0);
+
+function u32(n: number): Uint8Array {
+  const b = new Uint8Array(4);
+  new DataView(b.buffer).setUint32(0, n, true);
+  return b;
+}
 
 function gcKey(r: ScheduledRemoval): Uint8Array {
   const k = new Uint8Array(36);

@@ -3,6 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { blake2AsU8a } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AmountError, ChainError, ConnectionError, KeyError, TxRejectedError, UNIT, balanceOf, connect, contentRef, createDatanet, cryptoReady,
@@ -58,7 +60,11 @@ describe('keys', () => {
     }
   });
   it('content references and node peer ids', () => {
-    expect(contentRef('abc')).toEqual({ hash: '0xbddd813c634239723171ef3fee98579b94964e3bb1cb3e427262c8c068d52319', size: 3 });
+    // one chunk: the chunks root is the leaf hash blake2-256(0x00 ++ bytes)
+    expect(contentRef('abc')).toEqual({
+      hash: '0xbddd813c634239723171ef3fee98579b94964e3bb1cb3e427262c8c068d52319', size: 3,
+      chunksRoot: u8aToHex(blake2AsU8a(u8aConcat(Uint8Array.of(0), stringToU8a('abc')), 256)),
+    });
     expect(hashFile(join(import.meta.dirname, '../package.json')).size).toBeGreaterThan(0);
     expect(Array.from(peerIdOf(nodeKeyFromSeed('x').publicKey).slice(0, 6))).toEqual([0x00, 0x24, 0x08, 0x01, 0x12, 0x20]);
   });

@@ -22,7 +22,7 @@ import * as genesis from './genesis.ts';
 import { attestors, attribution, ContributionStats, FinalResult } from './pallets/attribution.ts';
 import { Contribution, DatanetInfo, datanets, Reputation } from './pallets/datanets.ts';
 import { Inference, models, quote } from './pallets/models.ts';
-import { NodeInfo, nodeInfo, nodeRewards, operatorNodes, pendingNodeRewards } from './pallets/node-rewards.ts';
+import { Challenge, ChallengeId, NodeInfo, nodeInfo, nodeRewards, openChallenges, operatorNodes, pendingNodeRewards } from './pallets/node-rewards.ts';
 
 export const composition = composeRuntime([
   system, timestamp, aura, grandpa, balances, payment.transactionPayment, sudo, utility,
@@ -235,6 +235,7 @@ const API_LIST: Api[] = [
       m('pending_rewards', [['who', AccountId]], T.u128, (ext, who: Uint8Array) => pendingNodeRewards(ext, who), 'Node and block-author rewards the account can claim.'),
       m('node', [['id', T.u32]], T.option(NodeInfo), (ext, id: number) => nodeInfo(ext, id), 'A registered node.'),
       m('operator_nodes', [['who', AccountId]], T.vec(T.u32), (ext, who: Uint8Array) => operatorNodes(ext, who), 'The nodes an account operates.'),
+      m('open_challenges', [['node', T.u32]], T.vec(T.tuple(ChallengeId, Challenge)), (ext, node: number) => openChallenges(ext, node), 'The open storage challenges of a node, oldest first.'),
     ],
   },
 ];

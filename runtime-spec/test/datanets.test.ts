@@ -1,7 +1,7 @@
 // pallet_datanets at the state-machine level: lifecycle, deposits, versions, every error path.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { blake2_256, text } from '../src/crypto.ts';
-import { merkleRoot } from '../src/merkle.ts';
+import { chunksRoot, merkleRoot } from '../src/merkle.ts';
 import { datanets, LIMITS, VersionLeaf } from '../src/pallets/datanets.ts';
 import { REWARDS_POT } from '../src/pallets/pot.ts';
 import { TestChain } from './helpers/chain.ts';
@@ -39,6 +39,8 @@ describe('datanet lifecycle', () => {
     expect(c.events.map((e) => e.name)).toContain('Datanets.ContributionAccepted');
     expect(c.free(bob)).toBe(b0);
     expect(S().Contributions.get(c.ext, x)!.quality).toBe(90);
+    // the chunk root the contributor gave is kept for storage challenges
+    expect(S().Contributions.get(c.ext, x)!.chunks_root).toEqual(chunksRoot(text('first document')));
     reject(c, alice, y, 7);
     const rej = c.events.find((e) => e.name === 'Datanets.ContributionRejected')!;
     expect(rej.value.forfeited).toBe(UNIT / 2n);
@@ -83,11 +85,11 @@ describe('datanet lifecycle', () => {
     accept(c, bob, x);
     expect(publish(c, bob, dn)).toBe(1);
     c.ok(alice, 'Datanets', 'set_policy', { datanet: dn, policy: unit('Permissioned') });
-    expect(c.err(dave, 'Datanets', 'contribute', { datanet: dn, content_hash: blake2_256(text('d')), size: 1, metadata: new Uint8Array(), license: new Uint8Array() })).toBe('Datanets.NotAllowed');
+    expect(c.err(dave, 'Datanets', 'contribute', { datanet: dn, content_hash: blake2_256(text('d')), size: 1, chunks_root: chunksRoot(text('d')), metadata: new Uint8Array(), license: new Uint8Array() })).toBe('Datanets.NotAllowed');
     c.ok(alice, 'Datanets', 'set_allowed', { datanet: dn, who: dave, allowed: true });
     contribute(c, dave, dn, 'now allowed');
     c.ok(alice, 'Datanets', 'freeze', { datanet: dn });
-    expect(c.err(dave, 'Datanets', 'contribute', { datanet: dn, content_hash: blake2_256(text('e')), size: 1, metadata: new Uint8Array(), license: new Uint8Array() })).toBe('Datanets.DatanetFrozen');
+    expect(c.err(dave, 'Datanets', 'contribute', { datanet: dn, content_hash: blake2_256(text('e')), size: 1, chunks_root: chunksRoot(text('e')), metadata: new Uint8Array(), license: new Uint8Array() })).toBe('Datanets.DatanetFrozen');
     c.ok({ kind: 'root' }, 'Datanets', 'thaw', { datanet: dn });
     c.ok(alice, 'Datanets', 'remove_curator', { datanet: dn, curator: bob });
     expect(c.err(bob, 'Datanets', 'publish_version', { datanet: dn })).toBe('Datanets.NotCurator');
@@ -96,7 +98,7 @@ describe('datanet lifecycle', () => {
 
 describe('datanet errors change nothing', () => {
   const contributeArgs = (datanet: number, over: Record<string, unknown> = {}) => ({
-    datanet, content_hash: blake2_256(text('x')), size: 10, metadata: new Uint8Array(), license: new Uint8Array(), ...over,
+    datanet, content_hash: blake2_256(text('x')), size: 10, chunks_root: new Uint8Array(32), metadata: new Uint8Array(), license: new Uint8Array(), ...over,
   });
   const create = (over: Record<string, unknown>) => ({
     name: text('n'), metadata: new Uint8Array(), tags: [], kind: unit('Code'), license: new Uint8Array(), policy: unit('Open'), contribution_deposit: UNIT, ...over,

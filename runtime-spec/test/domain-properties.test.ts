@@ -46,7 +46,7 @@ function apply(c: TestChain, s: Step, st: { contributions: bigint[]; inferences:
   const pick = <X>(l: X[], i: number) => (l.length ? l[i % l.length] : undefined);
   switch (s.k) {
     case 'contribute': {
-      const err = c.dispatch(people[s.who], 'Datanets', 'contribute', { datanet: 0, content_hash: blake2_256(text(`doc ${s.doc}`)), size: s.size, metadata: new Uint8Array(), license: new Uint8Array() });
+      const err = c.dispatch(people[s.who], 'Datanets', 'contribute', { datanet: 0, content_hash: blake2_256(text(`doc ${s.doc}`)), size: s.size, chunks_root: blake2_256(text(`root ${s.doc}`)), metadata: new Uint8Array(), license: new Uint8Array() });
       if (!err) st.contributions.push(c.events.find((e) => e.name === 'Datanets.ContributionSubmitted')!.value.contribution);
       return;
     }

@@ -8,11 +8,14 @@ import * as T from '../src/codec/types.ts';
 import * as C from '../src/config.ts';
 import { blake2_256, concat, equalBytes, text } from '../src/crypto.ts';
 import { preset } from '../src/genesis.ts';
-import { heartbeatPayload, LIMITS, nodeInfo, nodeRewards, pendingNodeRewards } from '../src/pallets/node-rewards.ts';
+import { heartbeatPayload, LIMITS, nodeInfo, nodeRewards, openChallenges, pendingNodeRewards } from '../src/pallets/node-rewards.ts';
+import { datanets } from '../src/pallets/datanets.ts';
+import { CHUNK_SIZE, chunkProof } from '../src/merkle.ts';
 import { REWARDS_POT } from '../src/pallets/pot.ts';
 import { composition, runtime } from '../src/runtime.ts';
 import { system } from '../src/pallets/system.ts';
 import { dev, TestChain, type Ev } from './helpers/chain.ts';
+import { accept, contribute, createDatanet, eve, reject } from './helpers/domain.ts';
 
 const UNIT = C.UNIT;
 const ED = C.EXISTENTIAL_DEPOSIT;
@@ -72,13 +75,15 @@ describe('declaration', () => {
     const p = registry.metadata.pallets.find((x) => x.name.toString() === 'NodeRewards')!;
     expect(p.index.toNumber()).toBe(13);
     const calls = registry.lookup.getSiType(p.calls.unwrap().type).def.asVariant.variants.map((v) => v.name.toString());
-    expect(calls).toEqual(['register_node', 'heartbeat', 'bond_more', 'unbond', 'withdraw_unbonded', 'claim', 'set_params']);
+    expect(calls).toEqual(['register_node', 'heartbeat', 'bond_more', 'unbond', 'withdraw_unbonded', 'claim', 'set_params', 'answer_challenge']);
     const errors = registry.lookup.getSiType(p.errors.unwrap().type).def.asVariant.variants;
     expect(errors.map((v) => v.name.toString())).toEqual(expect.arrayContaining(['BondTooLow', 'BadPeerId', 'PeerIdTaken', 'UnknownNode', 'NotOperator',
-      'HeartbeatTooSoon', 'DailyCapReached', 'BadSignature', 'StaleHeartbeat', 'NothingToClaim', 'NotUnbonded', 'StillUnbonding']));
+      'HeartbeatTooSoon', 'DailyCapReached', 'BadSignature', 'StaleHeartbeat', 'NothingToClaim', 'NotUnbonded', 'StillUnbonding',
+      'UnknownChallenge', 'ChallengeClosed', 'WrongChunkLength', 'BadChunkProof']));
     for (const v of errors) expect(v.docs.length).toBeGreaterThan(0);
     expect(p.storage.unwrap().items.map((i) => i.name.toString())).toContain('PendingRewards');
-    expect(p.constants.map((k) => k.name.toString())).toEqual(expect.arrayContaining(['MaxNodesPerOperator', 'MaxPeerIdLen', 'MaxHeartbeatAge', 'RewardsPot']));
+    expect(p.constants.map((k) => k.name.toString())).toEqual(expect.arrayContaining(['MaxNodesPerOperator', 'MaxPeerIdLen', 'MaxHeartbeatAge', 'RewardsPot', 'MaxOpenChallenges']));
+    expect(p.storage.unwrap().items.map((i) => i.name.toString())).toEqual(expect.arrayContaining(['Challenges', 'OpenChallenges', 'NextChallengeId']));
     // a heartbeat call built by @polkadot/api's types encodes exactly like ours
     const sig = new Uint8Array(64).fill(7);
     const theirs = registry.createType('Call', { callIndex: [13, 1], args: { node: 3, at_block: 42, signature: sig } }).toU8a();
@@ -356,6 +361,207 @@ describe('bond_more, unbond, withdraw_unbonded', () => {
     // the peer id is free again and gets a new id (old signatures name the old id)
     expect(register(charlie)).toBe(1);
     invariants();
+  });
+});
+
+describe('storage challenges', () => {
+  const K3 = nodeKey(3);
+  // 3.5 KiB: chunks of 1024, 1024, 1024 and a short last one of 512 bytes
+  const BIG = Uint8Array.from({ length: 3 * CHUNK_SIZE + 512 }, (_, i) => (i * 7 + 3) % 251);
+  const SMALL = text('a one-chunk document');
+  const challengeParams = (over: Record<string, number> = {}) =>
+    c.ok(ROOT, 'NodeRewards', 'set_params', { params: { ...params(), challenge_period: 1, challenge_window: 3, challenge_penalty: 3, era_length: 1000, heartbeat_interval: 1, ...over } });
+
+  /** Accepted BIG and SMALL, a pending and a rejected one; a Storage (bob), a Compute (charlie) and a Validator (dave) node. */
+  function world() {
+    const dn = createDatanet(c, alice);
+    const big = contribute(c, bob, dn, BIG);
+    const small = contribute(c, charlie, dn, SMALL);
+    const pending = contribute(c, dave, dn, 'still pending');
+    const rejected = contribute(c, eve, dn, 'rejected');
+    accept(c, alice, big);
+    accept(c, alice, small);
+    reject(c, alice, rejected);
+    const storage = register(bob, K1, 100n * UNIT, 'Storage');
+    const compute = register(charlie, K2, 100n * UNIT, 'Compute');
+    const validator = register(dave, K3, 100n * UNIT, 'Validator');
+    return { big, small, pending, rejected, storage, compute, validator, bytes: new Map([[big, BIG], [small, SMALL]]) };
+  }
+  /** Opens a challenge directly in storage, as a draw would, so that answers for a chosen chunk can be tested. */
+  function open(node: number, contribution: bigint, chunk: number, window = 3): bigint {
+    const id = S().NextChallengeId.get(c.ext);
+    const content_hash = datanets.storage.Contributions.get(c.ext, contribution)!.content_hash;
+    S().NextChallengeId.set(c.ext, id + 1n);
+    S().Challenges.set(c.ext, id, { node, contribution, content_hash, chunk, deadline: c.number + window });
+    S().OpenChallenges.mutate(c.ext, (ids) => [...ids, id]);
+    return id;
+  }
+  const answer = (who: Uint8Array, challenge: bigint, chunk: Uint8Array, proof: Uint8Array[]) =>
+    ({ who, args: { challenge, chunk, proof } });
+  const ok = (a: ReturnType<typeof answer>) => nr(c.ok(a.who, 'NodeRewards', 'answer_challenge', a.args));
+  const err = (a: ReturnType<typeof answer>) => c.err(a.who, 'NodeRewards', 'answer_challenge', a.args);
+  const issued = (evs: Ev[]) => evs.filter((e) => e.name === 'NodeRewards.ChallengeIssued').map((e) => e.value);
+
+  it('draws from the parent hash: only active storage/validator nodes, accepted contributions, existing chunks', () => {
+    const w = world();
+    challengeParams();
+    const unbonded = register(eve, nodeKey(4), 100n * UNIT, 'Storage');
+    c.ok(eve, 'NodeRewards', 'unbond', { node: unbonded });
+    // the first draw, written out from the documented rule: seed = blake2(b"slmnet/challenge" ++ parent hash),
+    // word(p) = first 8 bytes (LE) of blake2(seed ++ p), probing forward from word(p) mod count
+    const parent = blake2_256(T.u32.codec.enc(c.number)); // the test chain's parent hash of the next block
+    const seed = blake2_256(concat(text('slmnet/challenge'), parent));
+    const word = (p: number) => Buffer.from(blake2_256(concat(seed, Uint8Array.of(p)))).readBigUInt64LE(0);
+    const active = S().ActiveNodes.get(c.ext); // [storage, compute, validator]
+    let ni = Number(word(0) % BigInt(active.length));
+    while (S().Nodes.get(c.ext, active[ni])!.kind.tag === 'Compute') ni = (ni + 1) % active.length;
+    let ci = word(1) % 4n;
+    while (datanets.storage.Contributions.get(c.ext, ci)!.status.tag !== 'Accepted') ci = (ci + 1n) % 4n;
+    const size = datanets.storage.Contributions.get(c.ext, ci)!.size;
+    const expected = { challenge: 0n, node: active[ni], contribution: ci, chunk: Number(word(2) % BigInt(Math.ceil(size / CHUNK_SIZE))), deadline: c.number + 4 };
+    expect(issued(c.nextBlock())).toEqual([{ ...expected, content_hash: blake2_256(w.bytes.get(ci)!) }]);
+
+    const seen = { nodes: new Set<number>(), contributions: new Set<bigint>(), chunks: new Set<number>() };
+    for (let i = 0; i < 40; i++) {
+      for (const ch of issued(c.nextBlock())) {
+        expect([w.storage, w.validator]).toContain(ch.node);
+        expect([w.big, w.small]).toContain(ch.contribution);
+        const bytes = w.bytes.get(ch.contribution)!;
+        expect(ch.content_hash).toEqual(blake2_256(bytes));
+        expect(ch.chunk).toBeLessThan(Math.ceil(bytes.length / CHUNK_SIZE));
+        expect(ch.deadline).toBe(c.number + 3);
+        seen.nodes.add(ch.node); seen.contributions.add(ch.contribution); seen.chunks.add(ch.contribution === w.big ? ch.chunk : -1);
+        // a drawn challenge is answerable with the stored bytes
+        const { chunk, proof } = chunkProof(bytes, ch.chunk);
+        expect(ok(answer(ch.node === w.storage ? bob : dave, ch.challenge, chunk, proof))).toEqual([{ name: 'NodeRewards.ChallengeAnswered', value: { challenge: ch.challenge, node: ch.node } }]);
+      }
+    }
+    expect(seen.nodes.size).toBe(2);
+    expect(seen.contributions.size).toBe(2);
+    expect(seen.chunks.size).toBeGreaterThan(2);
+    expect(S().OpenChallenges.get(c.ext)).toEqual([]);
+    invariants([alice, bob, charlie, dave, eve]);
+  });
+
+  it('accepts the first, a middle and the short last chunk with their Merkle paths, and closes the challenge', () => {
+    const w = world();
+    challengeParams({ challenge_period: 0 });
+    for (const chunk of [0, 1, 3]) {
+      const id = open(w.storage, w.big, chunk);
+      const p = chunkProof(BIG, chunk);
+      expect(p.chunk.length).toBe(chunk === 3 ? 512 : CHUNK_SIZE);
+      expect(p.proof).toHaveLength(2); // 4 leaves: two levels
+      const before = nodeInfo(c.ext, w.storage)!;
+      expect(ok(answer(bob, id, p.chunk, p.proof))).toEqual([{ name: 'NodeRewards.ChallengeAnswered', value: { challenge: id, node: w.storage } }]);
+      expect(S().Challenges.get(c.ext, id)).toBeUndefined();
+      expect(S().OpenChallenges.get(c.ext)).toEqual([]);
+      // answering earns nothing; only missing costs
+      expect(nodeInfo(c.ext, w.storage)).toEqual(before);
+    }
+    // a one-chunk content: the path is empty
+    const id = open(w.validator, w.small, 0);
+    expect(ok(answer(dave, id, SMALL, []))[0].name).toBe('NodeRewards.ChallengeAnswered');
+    // the block hook has nothing left to close
+    expect(nr(c.nextBlock(5)).filter((e) => e.name.startsWith('NodeRewards.Challenge'))).toEqual([]);
+    invariants([alice, bob, charlie, dave, eve]);
+  });
+
+  it('rejects wrong bytes, wrong paths, wrong chunks, other senders, unknown, answered and late challenges without a change', () => {
+    const w = world();
+    challengeParams({ challenge_period: 0 });
+    const id = open(w.storage, w.big, 1);
+    const good = chunkProof(BIG, 1);
+    const flipped = good.chunk.slice(); flipped[17] ^= 1;
+    expect(err(answer(bob, id, flipped, good.proof))).toBe('NodeRewards.BadChunkProof');
+    const badSibling = good.proof.map((h, i) => (i === 1 ? blake2_256(h) : h));
+    expect(err(answer(bob, id, good.chunk, badSibling))).toBe('NodeRewards.BadChunkProof');
+    expect(err(answer(bob, id, good.chunk, good.proof.slice(0, 1)))).toBe('NodeRewards.BadChunkProof');
+    expect(err(answer(bob, id, good.chunk, [...good.proof, good.proof[0]]))).toBe('NodeRewards.BadChunkProof');
+    expect(err(answer(bob, id, good.chunk, [good.proof[1], good.proof[0]]))).toBe('NodeRewards.BadChunkProof');
+    // another chunk with its own valid path does not answer for chunk 1
+    const other = chunkProof(BIG, 2);
+    expect(err(answer(bob, id, other.chunk, other.proof))).toBe('NodeRewards.BadChunkProof');
+    const last = chunkProof(BIG, 3);
+    expect(err(answer(bob, id, last.chunk, last.proof))).toBe('NodeRewards.WrongChunkLength');
+    expect(err(answer(bob, id, BIG.subarray(CHUNK_SIZE, 2 * CHUNK_SIZE + 1), good.proof))).toBe('NodeRewards.WrongChunkLength');
+    // only the node's operator answers
+    expect(err(answer(dave, id, good.chunk, good.proof))).toBe('NodeRewards.NotOperator');
+    expect(c.err({ kind: 'none' }, 'NodeRewards', 'answer_challenge', { challenge: id, chunk: good.chunk, proof: good.proof })).toBe('BadOrigin');
+    expect(err(answer(bob, id + 1n, good.chunk, good.proof))).toBe('NodeRewards.UnknownChallenge');
+    // the right answer still works, once
+    ok(answer(bob, id, good.chunk, good.proof));
+    expect(err(answer(bob, id, good.chunk, good.proof))).toBe('NodeRewards.ChallengeClosed');
+    // an answer after the deadline block is too late: the hook closed the challenge as missed
+    const late = open(w.storage, w.big, 1, 2);
+    c.nextBlock(2);
+    ok(answer(bob, open(w.storage, w.big, 0), chunkProof(BIG, 0).chunk, chunkProof(BIG, 0).proof)); // the deadline block itself is in time
+    expect(S().Challenges.get(c.ext, late)).toBeDefined();
+    const missed = nr(c.nextBlock());
+    expect(missed).toContainEqual({ name: 'NodeRewards.ChallengeMissed', value: { challenge: late, node: w.storage, points_lost: 0 } });
+    expect(err(answer(bob, late, good.chunk, good.proof))).toBe('NodeRewards.ChallengeClosed');
+    invariants([alice, bob, charlie, dave, eve]);
+  });
+
+  it('a missed challenge costs the node its penalty of current-era points, saturating at zero', () => {
+    const w = world();
+    challengeParams({ challenge_period: 0, challenge_penalty: 3 });
+    for (let i = 0; i < 5; i++) { heartbeat(bob, w.storage); c.nextBlock(); }
+    heartbeat(dave, w.validator, K3);
+    expect(nodeInfo(c.ext, w.storage)!.era_points).toBe(5);
+    const a = open(w.storage, w.big, 0, 1);
+    const b = open(w.validator, w.small, 0, 1);
+    const evs = nr(c.nextBlock(2)).filter((e) => e.name === 'NodeRewards.ChallengeMissed');
+    expect(evs).toEqual([
+      { name: 'NodeRewards.ChallengeMissed', value: { challenge: a, node: w.storage, points_lost: 3 } },
+      { name: 'NodeRewards.ChallengeMissed', value: { challenge: b, node: w.validator, points_lost: 1 } },
+    ]);
+    expect(nodeInfo(c.ext, w.storage)).toMatchObject({ era_points: 2, total_points: 5n });
+    expect(nodeInfo(c.ext, w.validator)!.era_points).toBe(0);
+    // at zero points the node no longer takes part in the era; a new heartbeat brings it back once
+    expect(S().EraParticipants.get(c.ext)).toEqual([w.storage]);
+    heartbeat(dave, w.validator, K3);
+    expect(S().EraParticipants.get(c.ext)).toEqual([w.storage, w.validator]);
+    const c2 = open(w.storage, w.big, 2, 1);
+    c.nextBlock();
+    expect(nr(c.nextBlock())).toContainEqual({ name: 'NodeRewards.ChallengeMissed', value: { challenge: c2, node: w.storage, points_lost: 2 } });
+    expect(S().EraParticipants.get(c.ext)).toEqual([w.validator]);
+    // the era payout goes to the points that are left
+    const paid = nr(c.advanceTo(1000)).filter((e) => e.name === 'NodeRewards.NodeRewarded');
+    expect(paid.map((e) => [e.value.node, e.value.points])).toEqual([[w.validator, 1]]);
+    invariants([alice, bob, charlie, dave, eve]);
+  });
+
+  it('is off with challenge_period 0, needs a positive window, and keeps at most MaxOpenChallenges open', () => {
+    const w = world();
+    challengeParams({ challenge_period: 0 });
+    expect(issued(c.nextBlock(10))).toEqual([]);
+    expect(c.err(ROOT, 'NodeRewards', 'set_params', { params: { ...params(), challenge_window: 0 } })).toBe('NodeRewards.InvalidParams');
+    challengeParams({ challenge_period: 1, challenge_window: 1_000 });
+    expect(issued(c.nextBlock(LIMITS.MaxOpenChallenges + 5))).toHaveLength(LIMITS.MaxOpenChallenges);
+    expect(S().OpenChallenges.get(c.ext)).toHaveLength(LIMITS.MaxOpenChallenges);
+    // answering one frees a slot for the next draw
+    const [first] = S().OpenChallenges.get(c.ext);
+    const ch = S().Challenges.get(c.ext, first)!;
+    const p = chunkProof(w.bytes.get(ch.contribution)!, ch.chunk);
+    ok(answer(ch.node === w.storage ? bob : dave, first, p.chunk, p.proof));
+    expect(issued(c.nextBlock(3))).toHaveLength(1);
+    // the node API lists a node's open challenges
+    const mine = openChallenges(c.ext, w.storage);
+    expect(mine.length).toBeGreaterThan(0);
+    for (const [, x] of mine) expect(x.node).toBe(w.storage);
+    invariants([alice, bob, charlie, dave, eve]);
+  });
+
+  it('draws nothing without an eligible node or an accepted contribution', () => {
+    challengeParams();
+    register(charlie, K2, 100n * UNIT, 'Compute');
+    expect(issued(c.nextBlock(5))).toEqual([]);
+    register(bob, K1, 100n * UNIT, 'Storage');
+    const dn = createDatanet(c, alice);
+    contribute(c, dave, dn, 'pending only');
+    expect(issued(c.nextBlock(5))).toEqual([]);
+    accept(c, alice, 0n);
+    expect(issued(c.nextBlock())).toHaveLength(1);
   });
 });
 

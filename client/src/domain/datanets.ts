@@ -1,4 +1,4 @@
-// Datanets: create, contribute (hash only; content stays off chain), review, publish versions.
+// Datanets: create, contribute (hash, size and chunks root; content stays off chain), review, publish versions.
 import type { ApiPromise } from '@polkadot/api';
 import { contentRef, type ContentRef } from '../content.ts';
 import { eventOf, eventsOf, type TxResult } from '../submit.ts';
@@ -46,7 +46,7 @@ const refOf = (c: NewContribution['content']): ContentRef => (typeof c === 'obje
 
 export function contributeTx(api: ApiPromise, c: NewContribution): Tx {
   const ref = refOf(c.content);
-  return api.tx.datanets.contribute(c.datanet, ref.hash, ref.size, c.metadata ?? '', c.license ?? '');
+  return api.tx.datanets.contribute(c.datanet, ref.hash, ref.size, ref.chunksRoot, c.metadata ?? '', c.license ?? '');
 }
 
 /** Uploads the bytes to the content store (see `upload`), then records the contribution and holds the datanet's deposit. */

@@ -1,7 +1,10 @@
-// NodeRewards: nodes prove their ed25519 identity when registering and in every heartbeat.
+// NodeRewards: nodes prove their ed25519 identity when registering and in every heartbeat, and
+// that they store the content in answers to storage challenges.
 import type { ApiPromise } from '@polkadot/api';
 import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, decodeAddress, ed25519PairFromSeed, ed25519Sign } from '@polkadot/util-crypto';
+import { chunkProof } from '@slmnet/runtime-spec/merkle';
+import { bytesOf } from '../content.ts';
 import { eventOf, type TxResult } from '../submit.ts';
 import { big, run, type Ctx, type Tx } from './tx.ts';
 
@@ -56,3 +59,13 @@ export async function claimNodeRewards(ctx: Ctx): Promise<TxResult & { amount: b
   const r = await run(ctx, ctx.api.tx.nodeRewards.claim());
   return { ...r, amount: big(eventOf(r, 'nodeRewards', 'RewardsClaimed').amount) };
 }
+
+/** The answer to a storage challenge: chunk `chunk` of the content's bytes and its Merkle path to the contribution's chunks root. */
+export function answerChallengeTx(api: ApiPromise, challenge: bigint | number, content: Uint8Array | string, chunk: number): Tx {
+  const answer = chunkProof(bytesOf(content), chunk);
+  return api.tx.nodeRewards.answerChallenge(challenge, u8aToHex(answer.chunk), answer.proof.map((h) => u8aToHex(h)));
+}
+
+/** Answers a storage challenge (signed by the challenged node's operator) before its deadline. */
+export const answerChallenge = (ctx: Ctx, challenge: bigint | number, content: Uint8Array | string, chunk: number): Promise<TxResult> =>
+  run(ctx, answerChallengeTx(ctx.api, challenge, content, chunk));

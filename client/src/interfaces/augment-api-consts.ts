@@ -49,6 +49,10 @@ declare module '@polkadot/api-base/types/consts' {
       maxReserves: u32 & AugmentedConst<ApiType>;
     };
     datanets: {
+      /**
+       * Bytes per chunk of the `chunks_root` tree (the last chunk may be shorter).
+       **/
+      chunkSize: u32 & AugmentedConst<ApiType>;
       maxAcceptedPerDatanet: u32 & AugmentedConst<ApiType>;
       maxContentSize: u32 & AugmentedConst<ApiType>;
       maxCurators: u32 & AugmentedConst<ApiType>;
@@ -90,8 +94,10 @@ declare module '@polkadot/api-base/types/consts' {
     };
     nodeRewards: {
       maxActiveNodes: u32 & AugmentedConst<ApiType>;
+      maxChallengeProbes: u32 & AugmentedConst<ApiType>;
       maxHeartbeatAge: u32 & AugmentedConst<ApiType>;
       maxNodesPerOperator: u32 & AugmentedConst<ApiType>;
+      maxOpenChallenges: u32 & AugmentedConst<ApiType>;
       maxPeerIdLen: u32 & AugmentedConst<ApiType>;
       /**
        * The rewards pot: pays node and author rewards.

@@ -383,6 +383,10 @@ declare module '@polkadot/api-base/types/errors' {
     };
     nodeRewards: {
       /**
+       * The chunk and Merkle path do not lead to the contribution's `chunks_root`.
+       **/
+      BadChunkProof: AugmentedError<ApiType>;
+      /**
        * The peer id is not the libp2p peer id of an ed25519 key (identity multihash of the protobuf public key).
        **/
       BadPeerId: AugmentedError<ApiType>;
@@ -394,6 +398,10 @@ declare module '@polkadot/api-base/types/errors' {
        * The bond is below the `min_bond` parameter.
        **/
       BondTooLow: AugmentedError<ApiType>;
+      /**
+       * The challenge was already answered, or its deadline passed (a missed challenge cannot be answered).
+       **/
+      ChallengeClosed: AugmentedError<ApiType>;
       /**
        * The node has `max_points_per_day` points in the current day window.
        **/
@@ -451,9 +459,17 @@ declare module '@polkadot/api-base/types/errors' {
        **/
       TooManyNodes: AugmentedError<ApiType>;
       /**
+       * No challenge with this id was ever issued.
+       **/
+      UnknownChallenge: AugmentedError<ApiType>;
+      /**
        * No node with this id.
        **/
       UnknownNode: AugmentedError<ApiType>;
+      /**
+       * The chunk is not as long as that chunk of the content (ChunkSize bytes; the last one shorter).
+       **/
+      WrongChunkLength: AugmentedError<ApiType>;
       /**
        * The amount must be positive.
        **/

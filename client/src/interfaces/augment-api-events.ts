@@ -303,6 +303,18 @@ declare module '@polkadot/api-base/types/events' {
        **/
       BondIncreased: AugmentedEvent<ApiType, [node: u32, amount: u128, bond: u128], { node: u32, amount: u128, bond: u128 }>;
       /**
+       * A storage challenge was answered with a valid chunk and Merkle path.
+       **/
+      ChallengeAnswered: AugmentedEvent<ApiType, [challenge: u64, node: u32], { challenge: u64, node: u32 }>;
+      /**
+       * A storage challenge: `node` must answer with chunk `chunk` of `contribution` (its `content_hash` bytes) by block `deadline`.
+       **/
+      ChallengeIssued: AugmentedEvent<ApiType, [challenge: u64, node: u32, contribution: u64, contentHash: H256, chunk: u32, deadline: u32], { challenge: u64, node: u32, contribution: u64, contentHash: H256, chunk: u32, deadline: u32 }>;
+      /**
+       * A storage challenge's deadline passed unanswered: the node lost `points_lost` points of the current era.
+       **/
+      ChallengeMissed: AugmentedEvent<ApiType, [challenge: u64, node: u32, pointsLost: u32], { challenge: u64, node: u32, pointsLost: u32 }>;
+      /**
        * An era ended: `total` was credited to `nodes` nodes pro rata to their `points` (sum).
        **/
       EraPaid: AugmentedEvent<ApiType, [era: u32, total: u128, nodes: u32, points: u64], { era: u32, total: u128, nodes: u32, points: u64 }>;

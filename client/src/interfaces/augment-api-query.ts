@@ -9,7 +9,7 @@ import type { ApiTypes, AugmentedQuery, QueryableStorageEntry } from '@polkadot/
 import type { Bytes, Option, Vec, bool, u128, u32, u64 } from '@polkadot/types-codec';
 import type { AnyNumber, ITuple } from '@polkadot/types-codec/types';
 import type { AccountId32, H256 } from '@polkadot/types/interfaces/runtime';
-import type { FrameSupportDispatchPerDispatchClassWeight, FrameSupportTokensMiscIdAmountRuntimeFreezeReason, FrameSupportTokensMiscIdAmountRuntimeHoldReason, FrameSystemAccountInfo, FrameSystemEventRecord, PalletAttributionAttestation, PalletAttributionContributionStats, PalletAttributionFinalResult, PalletAttributionParams, PalletAttributionTally, PalletBalancesAccountData, PalletBalancesBalanceLock, PalletBalancesReserveData, PalletDatanetsContribution, PalletDatanetsDatanetInfo, PalletDatanetsParams, PalletDatanetsReputation, PalletDatanetsVersionInfo, PalletGrandpaStoredState, PalletModelsInference, PalletModelsModelInfo, PalletModelsParams, PalletModelsTrainingItem, PalletNodeRewardsNodeInfo, PalletNodeRewardsParams, PalletTransactionPaymentReleases, SpConsensusAuraSr25519AppSr25519Public, SpConsensusGrandpaAppPublic, SpRuntimeDigest } from '@polkadot/types/lookup';
+import type { FrameSupportDispatchPerDispatchClassWeight, FrameSupportTokensMiscIdAmountRuntimeFreezeReason, FrameSupportTokensMiscIdAmountRuntimeHoldReason, FrameSystemAccountInfo, FrameSystemEventRecord, PalletAttributionAttestation, PalletAttributionContributionStats, PalletAttributionFinalResult, PalletAttributionParams, PalletAttributionTally, PalletBalancesAccountData, PalletBalancesBalanceLock, PalletBalancesReserveData, PalletDatanetsContribution, PalletDatanetsDatanetInfo, PalletDatanetsParams, PalletDatanetsReputation, PalletDatanetsVersionInfo, PalletGrandpaStoredState, PalletModelsInference, PalletModelsModelInfo, PalletModelsParams, PalletModelsTrainingItem, PalletNodeRewardsChallenge, PalletNodeRewardsNodeInfo, PalletNodeRewardsParams, PalletTransactionPaymentReleases, SpConsensusAuraSr25519AppSr25519Public, SpConsensusGrandpaAppPublic, SpRuntimeDigest } from '@polkadot/types/lookup';
 import type { Observable } from '@polkadot/types/types';
 
 export type __AugmentedQuery<ApiType extends ApiTypes> = AugmentedQuery<ApiType, () => unknown>;
@@ -215,6 +215,10 @@ declare module '@polkadot/api-base/types/storage' {
        **/
       activeNodes: AugmentedQuery<ApiType, () => Observable<Vec<u32>>, []>;
       /**
+       * Open storage challenges by id (removed when answered or missed).
+       **/
+      challenges: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletNodeRewardsChallenge>>, [u64]>;
+      /**
        * The era heartbeats currently earn points in.
        **/
       currentEra: AugmentedQuery<ApiType, () => Observable<u32>, []>;
@@ -222,6 +226,10 @@ declare module '@polkadot/api-base/types/storage' {
        * Active nodes with at least one point in the current era, in order of their first heartbeat.
        **/
       eraParticipants: AugmentedQuery<ApiType, () => Observable<Vec<u32>>, []>;
+      /**
+       * The id the next storage challenge gets.
+       **/
+      nextChallengeId: AugmentedQuery<ApiType, () => Observable<u64>, []>;
       /**
        * The id the next node gets.
        **/
@@ -234,6 +242,10 @@ declare module '@polkadot/api-base/types/storage' {
        * Registered nodes (active or unbonding) by id.
        **/
       nodes: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Option<PalletNodeRewardsNodeInfo>>, [u32]>;
+      /**
+       * Ids of the open challenges, oldest first (at most MaxOpenChallenges).
+       **/
+      openChallenges: AugmentedQuery<ApiType, () => Observable<Vec<u64>>, []>;
       /**
        * Ids of the nodes an account operates (active or unbonding).
        **/

@@ -14,7 +14,7 @@ import type { AnyNumber, IMethod, ITuple } from '@polkadot/types-codec/types';
 import type { Extrinsic } from '@polkadot/types/interfaces/extrinsics';
 import type { OpaqueMetadata } from '@polkadot/types/interfaces/metadata';
 import type { AccountId32, SlotDuration } from '@polkadot/types/interfaces/runtime';
-import type { PalletAttributionContributionStats, PalletAttributionFinalResult, PalletDatanetsContribution, PalletDatanetsDatanetInfo, PalletDatanetsReputation, PalletModelsInference, PalletNodeRewardsNodeInfo, PalletTransactionPaymentFeeDetails, PalletTransactionPaymentRuntimeDispatchInfo, SpConsensusAuraSr25519AppSr25519Public, SpConsensusGrandpaAppPublic, SpCoreCryptoKeyTypeId, SpInherentsCheckInherentsResult, SpInherentsInherentData, SpRuntimeBlock, SpRuntimeDispatchError, SpRuntimeExtrinsicInclusionMode, SpRuntimeHeader, SpRuntimeTransactionValidityTransactionSource, SpRuntimeTransactionValidityTransactionValidityError, SpRuntimeTransactionValidityValidTransaction, SpVersionRuntimeVersion, SpWeightsWeightV2Weight } from '@polkadot/types/lookup';
+import type { PalletAttributionContributionStats, PalletAttributionFinalResult, PalletDatanetsContribution, PalletDatanetsDatanetInfo, PalletDatanetsReputation, PalletModelsInference, PalletNodeRewardsChallenge, PalletNodeRewardsNodeInfo, PalletTransactionPaymentFeeDetails, PalletTransactionPaymentRuntimeDispatchInfo, SpConsensusAuraSr25519AppSr25519Public, SpConsensusGrandpaAppPublic, SpCoreCryptoKeyTypeId, SpInherentsCheckInherentsResult, SpInherentsInherentData, SpRuntimeBlock, SpRuntimeDispatchError, SpRuntimeExtrinsicInclusionMode, SpRuntimeHeader, SpRuntimeTransactionValidityTransactionSource, SpRuntimeTransactionValidityTransactionValidityError, SpRuntimeTransactionValidityValidTransaction, SpVersionRuntimeVersion, SpWeightsWeightV2Weight } from '@polkadot/types/lookup';
 import type { IExtrinsic, Observable } from '@polkadot/types/types';
 
 export type __AugmentedCall<ApiType extends ApiTypes> = AugmentedCall<ApiType>;
@@ -174,6 +174,10 @@ declare module '@polkadot/api-base/types/calls' {
        * A registered node.
        **/
       node: AugmentedCall<ApiType, (id: u32 | AnyNumber | Uint8Array) => Observable<Option<PalletNodeRewardsNodeInfo>>>;
+      /**
+       * The open storage challenges of a node, oldest first.
+       **/
+      openChallenges: AugmentedCall<ApiType, (node: u32 | AnyNumber | Uint8Array) => Observable<Vec<ITuple<[u64, PalletNodeRewardsChallenge]>>>>;
       /**
        * The nodes an account operates.
        **/

@@ -90,10 +90,14 @@ declare module '@polkadot/api-base/types/submittable' {
        **/
       addCurator: AugmentedSubmittable<(datanet: u32 | AnyNumber | Uint8Array, curator: AccountId32 | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [u32, AccountId32]>;
       /**
-       * Records a contribution: the blake2-256 hash and size of its bytes (stored off chain), metadata
-       * (title, mime type) and license. Holds the datanet's contribution deposit until review.
+       * Records a contribution: the blake2-256 hash and size of its bytes (stored off chain), the Merkle
+       * root of its chunks, metadata (title, mime type) and license. Holds the datanet's contribution deposit until review.
+       * `chunks_root`: binary blake2-256 Merkle root over the ChunkSize-byte chunks in order (leaf =
+       * blake2-256(0x00 ++ chunk), node = blake2-256(0x01 ++ left ++ right), an odd node is carried up).
+       * Storage nodes answer NodeRewards challenges with a chunk and its path to this root, so nobody can
+       * answer for a contribution whose root does not match its bytes: curators should reject such a one.
        **/
-      contribute: AugmentedSubmittable<(datanet: u32 | AnyNumber | Uint8Array, contentHash: H256 | string | Uint8Array, size: u32 | AnyNumber | Uint8Array, metadata: Bytes | string | Uint8Array, license: Bytes | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [u32, H256, u32, Bytes, Bytes]>;
+      contribute: AugmentedSubmittable<(datanet: u32 | AnyNumber | Uint8Array, contentHash: H256 | string | Uint8Array, size: u32 | AnyNumber | Uint8Array, chunksRoot: H256 | string | Uint8Array, metadata: Bytes | string | Uint8Array, license: Bytes | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [u32, H256, u32, H256, Bytes, Bytes]>;
       /**
        * Creates a datanet owned by the caller. `contribution_deposit` is held from each contributor until review.
        **/
@@ -189,6 +193,14 @@ declare module '@polkadot/api-base/types/submittable' {
     };
     nodeRewards: {
       /**
+       * The challenged node's operator answers a storage challenge before its deadline: `chunk` is chunk
+       * `challenge.chunk` of the contribution's bytes (ChunkSize bytes, the last one shorter) and `proof` its
+       * sibling hashes from the leaf up to the contribution's `chunks_root` (none on levels where the node is
+       * the odd one carried up). The challenge is closed (`ChallengeAnswered`); answering earns no point,
+       * only missing a challenge costs points.
+       **/
+      answerChallenge: AugmentedSubmittable<(challenge: u64 | AnyNumber | Uint8Array, chunk: Bytes | string | Uint8Array, proof: Vec<H256> | (H256 | string | Uint8Array)[]) => SubmittableExtrinsic<ApiType>, [u64, Bytes, Vec<H256>]>;
+      /**
        * Adds `amount` to an active node's bond (held).
        **/
       bondMore: AugmentedSubmittable<(node: u32 | AnyNumber | Uint8Array, amount: u128 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u32, u128]>;
@@ -214,7 +226,7 @@ declare module '@polkadot/api-base/types/submittable' {
       /**
        * Root: sets the governance parameters (`InvalidParams` when out of range).
        **/
-      setParams: AugmentedSubmittable<(params: PalletNodeRewardsParams | { minBond?: any; heartbeatInterval?: any; maxPointsPerDay?: any; blocksPerDay?: any; eraLength?: any; emissionPerBlock?: any; authorSharePpm?: any; unbondingPeriod?: any } | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [PalletNodeRewardsParams]>;
+      setParams: AugmentedSubmittable<(params: PalletNodeRewardsParams | { minBond?: any; heartbeatInterval?: any; maxPointsPerDay?: any; blocksPerDay?: any; eraLength?: any; emissionPerBlock?: any; authorSharePpm?: any; unbondingPeriod?: any; challengePeriod?: any; challengeWindow?: any; challengePenalty?: any } | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [PalletNodeRewardsParams]>;
       /**
        * Deregisters a node: it stops earning at once (its points of the current era are forfeited)
        * and its bond can be withdrawn `unbonding_period` blocks later.

@@ -729,7 +729,24 @@ export default {
         amount: 'u128',
       },
       ParamsSet: {
-        params: 'PalletNodeRewardsParams'
+        params: 'PalletNodeRewardsParams',
+      },
+      ChallengeIssued: {
+        challenge: 'u64',
+        node: 'u32',
+        contribution: 'u64',
+        contentHash: 'H256',
+        chunk: 'u32',
+        deadline: 'u32',
+      },
+      ChallengeAnswered: {
+        challenge: 'u64',
+        node: 'u32',
+      },
+      ChallengeMissed: {
+        challenge: 'u64',
+        node: 'u32',
+        pointsLost: 'u32'
       }
     }
   },
@@ -750,7 +767,10 @@ export default {
     eraLength: 'u32',
     emissionPerBlock: 'u128',
     authorSharePpm: 'u32',
-    unbondingPeriod: 'u32'
+    unbondingPeriod: 'u32',
+    challengePeriod: 'u32',
+    challengeWindow: 'u32',
+    challengePenalty: 'u32'
   },
   /**
    * Lookup64: frame_system::EventRecord<slmnet_runtime::RuntimeEvent, primitive_types::H256>
@@ -1109,6 +1129,7 @@ export default {
         datanet: 'u32',
         contentHash: 'H256',
         size_: 'u32',
+        chunksRoot: 'H256',
         metadata: 'Bytes',
         license: 'Bytes',
       },
@@ -1255,7 +1276,12 @@ export default {
       },
       claim: 'Null',
       set_params: {
-        params: 'PalletNodeRewardsParams'
+        params: 'PalletNodeRewardsParams',
+      },
+      answer_challenge: {
+        challenge: 'u64',
+        chunk: 'Bytes',
+        proof: 'Vec<H256>'
       }
     }
   },
@@ -1307,6 +1333,7 @@ export default {
     contributor: 'AccountId32',
     contentHash: 'H256',
     size_: 'u32',
+    chunksRoot: 'H256',
     metadata: 'Bytes',
     license: 'Bytes',
     status: 'PalletDatanetsContributionStatus',
@@ -1504,13 +1531,23 @@ export default {
     }
   },
   /**
-   * Lookup166: pallet_node_rewards::pallet::Error<T>
+   * Lookup166: pallet_node_rewards::types::Challenge
    **/
-  PalletNodeRewardsError: {
-    _enum: ['BondTooLow', 'BadPeerId', 'PeerIdTaken', 'TooManyNodes', 'TooManyActiveNodes', 'UnknownNode', 'NotOperator', 'NodeNotActive', 'HeartbeatTooSoon', 'DailyCapReached', 'BadSignature', 'StaleHeartbeat', 'FutureHeartbeat', 'ZeroAmount', 'NothingToClaim', 'NotUnbonded', 'StillUnbonding', 'InvalidParams', 'Overflow']
+  PalletNodeRewardsChallenge: {
+    node: 'u32',
+    contribution: 'u64',
+    contentHash: 'H256',
+    chunk: 'u32',
+    deadline: 'u32'
   },
   /**
-   * Lookup167: sp_runtime::MultiSignature
+   * Lookup167: pallet_node_rewards::pallet::Error<T>
+   **/
+  PalletNodeRewardsError: {
+    _enum: ['BondTooLow', 'BadPeerId', 'PeerIdTaken', 'TooManyNodes', 'TooManyActiveNodes', 'UnknownNode', 'NotOperator', 'NodeNotActive', 'HeartbeatTooSoon', 'DailyCapReached', 'BadSignature', 'StaleHeartbeat', 'FutureHeartbeat', 'ZeroAmount', 'NothingToClaim', 'NotUnbonded', 'StillUnbonding', 'InvalidParams', 'Overflow', 'UnknownChallenge', 'ChallengeClosed', 'WrongChunkLength', 'BadChunkProof']
+  },
+  /**
+   * Lookup168: sp_runtime::MultiSignature
    **/
   SpRuntimeMultiSignature: {
     _enum: {
@@ -1520,51 +1557,51 @@ export default {
     }
   },
   /**
-   * Lookup168: sp_core::ed25519::Signature
+   * Lookup169: sp_core::ed25519::Signature
    **/
   SpCoreEd25519Signature: '[u8;64]',
   /**
-   * Lookup169: sp_core::sr25519::Signature
+   * Lookup170: sp_core::sr25519::Signature
    **/
   SpCoreSr25519Signature: '[u8;64]',
   /**
-   * Lookup170: sp_core::ecdsa::Signature
+   * Lookup171: sp_core::ecdsa::Signature
    **/
   SpCoreEcdsaSignature: '[u8;65]',
   /**
-   * Lookup172: frame_system::extensions::check_non_zero_sender::CheckNonZeroSender<T>
+   * Lookup173: frame_system::extensions::check_non_zero_sender::CheckNonZeroSender<T>
    **/
   FrameSystemExtensionsCheckNonZeroSender: 'Null',
   /**
-   * Lookup173: frame_system::extensions::check_spec_version::CheckSpecVersion<T>
+   * Lookup174: frame_system::extensions::check_spec_version::CheckSpecVersion<T>
    **/
   FrameSystemExtensionsCheckSpecVersion: 'Null',
   /**
-   * Lookup174: frame_system::extensions::check_tx_version::CheckTxVersion<T>
+   * Lookup175: frame_system::extensions::check_tx_version::CheckTxVersion<T>
    **/
   FrameSystemExtensionsCheckTxVersion: 'Null',
   /**
-   * Lookup175: frame_system::extensions::check_genesis::CheckGenesis<T>
+   * Lookup176: frame_system::extensions::check_genesis::CheckGenesis<T>
    **/
   FrameSystemExtensionsCheckGenesis: 'Null',
   /**
-   * Lookup178: frame_system::extensions::check_nonce::CheckNonce<T>
+   * Lookup179: frame_system::extensions::check_nonce::CheckNonce<T>
    **/
   FrameSystemExtensionsCheckNonce: 'Compact<u32>',
   /**
-   * Lookup180: frame_system::extensions::check_weight::CheckWeight<T>
+   * Lookup181: frame_system::extensions::check_weight::CheckWeight<T>
    **/
   FrameSystemExtensionsCheckWeight: 'Null',
   /**
-   * Lookup181: pallet_transaction_payment::ChargeTransactionPayment<T>
+   * Lookup182: pallet_transaction_payment::ChargeTransactionPayment<T>
    **/
   PalletTransactionPaymentChargeTransactionPayment: 'Compact<u128>',
   /**
-   * Lookup184: slmnet_runtime::Runtime
+   * Lookup185: slmnet_runtime::Runtime
    **/
   SlmnetRuntimeRuntime: 'Null',
   /**
-   * Lookup185: sp_runtime::generic::header::Header<Number>
+   * Lookup186: sp_runtime::generic::header::Header<Number>
    **/
   SpRuntimeHeader: {
     parentHash: 'H256',
@@ -1574,20 +1611,20 @@ export default {
     digest: 'SpRuntimeDigest'
   },
   /**
-   * Lookup186: sp_runtime::generic::block::Block<sp_runtime::generic::header::Header<Number>, sp_runtime::generic::unchecked_extrinsic::UncheckedExtrinsic<sp_runtime::multiaddress::MultiAddress<sp_core::crypto::AccountId32, AccountIndex>, slmnet_runtime::RuntimeCall, sp_runtime::MultiSignature, Extra>>
+   * Lookup187: sp_runtime::generic::block::Block<sp_runtime::generic::header::Header<Number>, sp_runtime::generic::unchecked_extrinsic::UncheckedExtrinsic<sp_runtime::multiaddress::MultiAddress<sp_core::crypto::AccountId32, AccountIndex>, slmnet_runtime::RuntimeCall, sp_runtime::MultiSignature, Extra>>
    **/
   SpRuntimeBlock: {
     header: 'SpRuntimeHeader',
     extrinsics: 'Vec<Bytes>'
   },
   /**
-   * Lookup188: sp_runtime::ExtrinsicInclusionMode
+   * Lookup189: sp_runtime::ExtrinsicInclusionMode
    **/
   SpRuntimeExtrinsicInclusionMode: {
     _enum: ['AllExtrinsics', 'OnlyInherents']
   },
   /**
-   * Lookup191: sp_runtime::transaction_validity::TransactionValidityError
+   * Lookup192: sp_runtime::transaction_validity::TransactionValidityError
    **/
   SpRuntimeTransactionValidityTransactionValidityError: {
     _enum: {
@@ -1596,7 +1633,7 @@ export default {
     }
   },
   /**
-   * Lookup192: sp_runtime::transaction_validity::InvalidTransaction
+   * Lookup193: sp_runtime::transaction_validity::InvalidTransaction
    **/
   SpRuntimeTransactionValidityInvalidTransaction: {
     _enum: {
@@ -1616,7 +1653,7 @@ export default {
     }
   },
   /**
-   * Lookup193: sp_runtime::transaction_validity::UnknownTransaction
+   * Lookup194: sp_runtime::transaction_validity::UnknownTransaction
    **/
   SpRuntimeTransactionValidityUnknownTransaction: {
     _enum: {
@@ -1626,13 +1663,13 @@ export default {
     }
   },
   /**
-   * Lookup195: sp_inherents::InherentData
+   * Lookup196: sp_inherents::InherentData
    **/
   SpInherentsInherentData: {
     data: 'BTreeMap<[u8;8], Bytes>'
   },
   /**
-   * Lookup199: sp_inherents::CheckInherentsResult
+   * Lookup200: sp_inherents::CheckInherentsResult
    **/
   SpInherentsCheckInherentsResult: {
     okay: 'bool',
@@ -1640,13 +1677,13 @@ export default {
     errors: 'SpInherentsInherentData'
   },
   /**
-   * Lookup200: sp_runtime::transaction_validity::TransactionSource
+   * Lookup201: sp_runtime::transaction_validity::TransactionSource
    **/
   SpRuntimeTransactionValidityTransactionSource: {
     _enum: ['InBlock', 'Local', 'External']
   },
   /**
-   * Lookup201: sp_runtime::transaction_validity::ValidTransaction
+   * Lookup202: sp_runtime::transaction_validity::ValidTransaction
    **/
   SpRuntimeTransactionValidityValidTransaction: {
     priority: 'u64',
@@ -1656,11 +1693,11 @@ export default {
     propagate: 'bool'
   },
   /**
-   * Lookup207: sp_core::crypto::KeyTypeId
+   * Lookup208: sp_core::crypto::KeyTypeId
    **/
   SpCoreCryptoKeyTypeId: '[u8;4]',
   /**
-   * Lookup211: pallet_transaction_payment::types::RuntimeDispatchInfo<Balance, sp_weights::weight_v2::Weight>
+   * Lookup212: pallet_transaction_payment::types::RuntimeDispatchInfo<Balance, sp_weights::weight_v2::Weight>
    **/
   PalletTransactionPaymentRuntimeDispatchInfo: {
     weight: 'SpWeightsWeightV2Weight',
@@ -1668,14 +1705,14 @@ export default {
     partialFee: 'u128'
   },
   /**
-   * Lookup212: pallet_transaction_payment::types::FeeDetails<Balance>
+   * Lookup213: pallet_transaction_payment::types::FeeDetails<Balance>
    **/
   PalletTransactionPaymentFeeDetails: {
     inclusionFee: 'Option<PalletTransactionPaymentInclusionFee>',
     tip: 'u128'
   },
   /**
-   * Lookup213: pallet_transaction_payment::types::InclusionFee<Balance>
+   * Lookup214: pallet_transaction_payment::types::InclusionFee<Balance>
    **/
   PalletTransactionPaymentInclusionFee: {
     baseFee: 'u128',
@@ -1683,7 +1720,7 @@ export default {
     adjustedWeightFee: 'u128'
   },
   /**
-   * Lookup224: slmnet_runtime::RuntimeError
+   * Lookup227: slmnet_runtime::RuntimeError
    **/
   SlmnetRuntimeRuntimeError: {
     _enum: {

@@ -793,7 +793,27 @@ declare module '@polkadot/types/lookup' {
     readonly asParamsSet: {
       readonly params: PalletNodeRewardsParams;
     } & Struct;
-    readonly type: 'NodeRegistered' | 'Heartbeat' | 'BondIncreased' | 'Unbonded' | 'Withdrawn' | 'AuthorRewarded' | 'EraPaid' | 'NodeRewarded' | 'RewardsClaimed' | 'ParamsSet';
+    readonly isChallengeIssued: boolean;
+    readonly asChallengeIssued: {
+      readonly challenge: u64;
+      readonly node: u32;
+      readonly contribution: u64;
+      readonly contentHash: H256;
+      readonly chunk: u32;
+      readonly deadline: u32;
+    } & Struct;
+    readonly isChallengeAnswered: boolean;
+    readonly asChallengeAnswered: {
+      readonly challenge: u64;
+      readonly node: u32;
+    } & Struct;
+    readonly isChallengeMissed: boolean;
+    readonly asChallengeMissed: {
+      readonly challenge: u64;
+      readonly node: u32;
+      readonly pointsLost: u32;
+    } & Struct;
+    readonly type: 'NodeRegistered' | 'Heartbeat' | 'BondIncreased' | 'Unbonded' | 'Withdrawn' | 'AuthorRewarded' | 'EraPaid' | 'NodeRewarded' | 'RewardsClaimed' | 'ParamsSet' | 'ChallengeIssued' | 'ChallengeAnswered' | 'ChallengeMissed';
   }
 
   /** @name PalletNodeRewardsNodeKind (62) */
@@ -814,6 +834,9 @@ declare module '@polkadot/types/lookup' {
     readonly emissionPerBlock: u128;
     readonly authorSharePpm: u32;
     readonly unbondingPeriod: u32;
+    readonly challengePeriod: u32;
+    readonly challengeWindow: u32;
+    readonly challengePenalty: u32;
   }
 
   /** @name FrameSystemEventRecord (64) */
@@ -1178,6 +1201,7 @@ declare module '@polkadot/types/lookup' {
       readonly datanet: u32;
       readonly contentHash: H256;
       readonly size_: u32;
+      readonly chunksRoot: H256;
       readonly metadata: Bytes;
       readonly license: Bytes;
     } & Struct;
@@ -1336,7 +1360,13 @@ declare module '@polkadot/types/lookup' {
     readonly asSetParams: {
       readonly params: PalletNodeRewardsParams;
     } & Struct;
-    readonly type: 'RegisterNode' | 'Heartbeat' | 'BondMore' | 'Unbond' | 'WithdrawUnbonded' | 'Claim' | 'SetParams';
+    readonly isAnswerChallenge: boolean;
+    readonly asAnswerChallenge: {
+      readonly challenge: u64;
+      readonly chunk: Bytes;
+      readonly proof: Vec<H256>;
+    } & Struct;
+    readonly type: 'RegisterNode' | 'Heartbeat' | 'BondMore' | 'Unbond' | 'WithdrawUnbonded' | 'Claim' | 'SetParams' | 'AnswerChallenge';
   }
 
   /** @name PalletSudoError (131) */
@@ -1382,6 +1412,7 @@ declare module '@polkadot/types/lookup' {
     readonly contributor: AccountId32;
     readonly contentHash: H256;
     readonly size_: u32;
+    readonly chunksRoot: H256;
     readonly metadata: Bytes;
     readonly license: Bytes;
     readonly status: PalletDatanetsContributionStatus;
@@ -1634,7 +1665,16 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Active' | 'Unbonding';
   }
 
-  /** @name PalletNodeRewardsError (166) */
+  /** @name PalletNodeRewardsChallenge (166) */
+  interface PalletNodeRewardsChallenge extends Struct {
+    readonly node: u32;
+    readonly contribution: u64;
+    readonly contentHash: H256;
+    readonly chunk: u32;
+    readonly deadline: u32;
+  }
+
+  /** @name PalletNodeRewardsError (167) */
   interface PalletNodeRewardsError extends Enum {
     readonly isBondTooLow: boolean;
     readonly isBadPeerId: boolean;
@@ -1655,10 +1695,14 @@ declare module '@polkadot/types/lookup' {
     readonly isStillUnbonding: boolean;
     readonly isInvalidParams: boolean;
     readonly isOverflow: boolean;
-    readonly type: 'BondTooLow' | 'BadPeerId' | 'PeerIdTaken' | 'TooManyNodes' | 'TooManyActiveNodes' | 'UnknownNode' | 'NotOperator' | 'NodeNotActive' | 'HeartbeatTooSoon' | 'DailyCapReached' | 'BadSignature' | 'StaleHeartbeat' | 'FutureHeartbeat' | 'ZeroAmount' | 'NothingToClaim' | 'NotUnbonded' | 'StillUnbonding' | 'InvalidParams' | 'Overflow';
+    readonly isUnknownChallenge: boolean;
+    readonly isChallengeClosed: boolean;
+    readonly isWrongChunkLength: boolean;
+    readonly isBadChunkProof: boolean;
+    readonly type: 'BondTooLow' | 'BadPeerId' | 'PeerIdTaken' | 'TooManyNodes' | 'TooManyActiveNodes' | 'UnknownNode' | 'NotOperator' | 'NodeNotActive' | 'HeartbeatTooSoon' | 'DailyCapReached' | 'BadSignature' | 'StaleHeartbeat' | 'FutureHeartbeat' | 'ZeroAmount' | 'NothingToClaim' | 'NotUnbonded' | 'StillUnbonding' | 'InvalidParams' | 'Overflow' | 'UnknownChallenge' | 'ChallengeClosed' | 'WrongChunkLength' | 'BadChunkProof';
   }
 
-  /** @name SpRuntimeMultiSignature (167) */
+  /** @name SpRuntimeMultiSignature (168) */
   interface SpRuntimeMultiSignature extends Enum {
     readonly isEd25519: boolean;
     readonly asEd25519: SpCoreEd25519Signature;
@@ -1669,40 +1713,40 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Ed25519' | 'Sr25519' | 'Ecdsa';
   }
 
-  /** @name SpCoreEd25519Signature (168) */
+  /** @name SpCoreEd25519Signature (169) */
   interface SpCoreEd25519Signature extends U8aFixed {}
 
-  /** @name SpCoreSr25519Signature (169) */
+  /** @name SpCoreSr25519Signature (170) */
   interface SpCoreSr25519Signature extends U8aFixed {}
 
-  /** @name SpCoreEcdsaSignature (170) */
+  /** @name SpCoreEcdsaSignature (171) */
   interface SpCoreEcdsaSignature extends U8aFixed {}
 
-  /** @name FrameSystemExtensionsCheckNonZeroSender (172) */
+  /** @name FrameSystemExtensionsCheckNonZeroSender (173) */
   type FrameSystemExtensionsCheckNonZeroSender = Null;
 
-  /** @name FrameSystemExtensionsCheckSpecVersion (173) */
+  /** @name FrameSystemExtensionsCheckSpecVersion (174) */
   type FrameSystemExtensionsCheckSpecVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckTxVersion (174) */
+  /** @name FrameSystemExtensionsCheckTxVersion (175) */
   type FrameSystemExtensionsCheckTxVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckGenesis (175) */
+  /** @name FrameSystemExtensionsCheckGenesis (176) */
   type FrameSystemExtensionsCheckGenesis = Null;
 
-  /** @name FrameSystemExtensionsCheckNonce (178) */
+  /** @name FrameSystemExtensionsCheckNonce (179) */
   interface FrameSystemExtensionsCheckNonce extends Compact<u32> {}
 
-  /** @name FrameSystemExtensionsCheckWeight (180) */
+  /** @name FrameSystemExtensionsCheckWeight (181) */
   type FrameSystemExtensionsCheckWeight = Null;
 
-  /** @name PalletTransactionPaymentChargeTransactionPayment (181) */
+  /** @name PalletTransactionPaymentChargeTransactionPayment (182) */
   interface PalletTransactionPaymentChargeTransactionPayment extends Compact<u128> {}
 
-  /** @name SlmnetRuntimeRuntime (184) */
+  /** @name SlmnetRuntimeRuntime (185) */
   type SlmnetRuntimeRuntime = Null;
 
-  /** @name SpRuntimeHeader (185) */
+  /** @name SpRuntimeHeader (186) */
   interface SpRuntimeHeader extends Struct {
     readonly parentHash: H256;
     readonly number: Compact<u32>;
@@ -1711,20 +1755,20 @@ declare module '@polkadot/types/lookup' {
     readonly digest: SpRuntimeDigest;
   }
 
-  /** @name SpRuntimeBlock (186) */
+  /** @name SpRuntimeBlock (187) */
   interface SpRuntimeBlock extends Struct {
     readonly header: SpRuntimeHeader;
     readonly extrinsics: Vec<Bytes>;
   }
 
-  /** @name SpRuntimeExtrinsicInclusionMode (188) */
+  /** @name SpRuntimeExtrinsicInclusionMode (189) */
   interface SpRuntimeExtrinsicInclusionMode extends Enum {
     readonly isAllExtrinsics: boolean;
     readonly isOnlyInherents: boolean;
     readonly type: 'AllExtrinsics' | 'OnlyInherents';
   }
 
-  /** @name SpRuntimeTransactionValidityTransactionValidityError (191) */
+  /** @name SpRuntimeTransactionValidityTransactionValidityError (192) */
   interface SpRuntimeTransactionValidityTransactionValidityError extends Enum {
     readonly isInvalid: boolean;
     readonly asInvalid: SpRuntimeTransactionValidityInvalidTransaction;
@@ -1733,7 +1777,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Invalid' | 'Unknown';
   }
 
-  /** @name SpRuntimeTransactionValidityInvalidTransaction (192) */
+  /** @name SpRuntimeTransactionValidityInvalidTransaction (193) */
   interface SpRuntimeTransactionValidityInvalidTransaction extends Enum {
     readonly isCall: boolean;
     readonly isPayment: boolean;
@@ -1752,7 +1796,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Call' | 'Payment' | 'Future' | 'Stale' | 'BadProof' | 'AncientBirthBlock' | 'ExhaustsResources' | 'Custom' | 'BadMandatory' | 'MandatoryValidation' | 'BadSigner' | 'IndeterminateImplicit' | 'UnknownOrigin';
   }
 
-  /** @name SpRuntimeTransactionValidityUnknownTransaction (193) */
+  /** @name SpRuntimeTransactionValidityUnknownTransaction (194) */
   interface SpRuntimeTransactionValidityUnknownTransaction extends Enum {
     readonly isCannotLookup: boolean;
     readonly isNoUnsignedValidator: boolean;
@@ -1761,19 +1805,19 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'CannotLookup' | 'NoUnsignedValidator' | 'Custom';
   }
 
-  /** @name SpInherentsInherentData (195) */
+  /** @name SpInherentsInherentData (196) */
   interface SpInherentsInherentData extends Struct {
     readonly data: BTreeMap<U8aFixed, Bytes>;
   }
 
-  /** @name SpInherentsCheckInherentsResult (199) */
+  /** @name SpInherentsCheckInherentsResult (200) */
   interface SpInherentsCheckInherentsResult extends Struct {
     readonly okay: bool;
     readonly fatalError: bool;
     readonly errors: SpInherentsInherentData;
   }
 
-  /** @name SpRuntimeTransactionValidityTransactionSource (200) */
+  /** @name SpRuntimeTransactionValidityTransactionSource (201) */
   interface SpRuntimeTransactionValidityTransactionSource extends Enum {
     readonly isInBlock: boolean;
     readonly isLocal: boolean;
@@ -1781,7 +1825,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'InBlock' | 'Local' | 'External';
   }
 
-  /** @name SpRuntimeTransactionValidityValidTransaction (201) */
+  /** @name SpRuntimeTransactionValidityValidTransaction (202) */
   interface SpRuntimeTransactionValidityValidTransaction extends Struct {
     readonly priority: u64;
     readonly requires: Vec<Bytes>;
@@ -1790,30 +1834,30 @@ declare module '@polkadot/types/lookup' {
     readonly propagate: bool;
   }
 
-  /** @name SpCoreCryptoKeyTypeId (207) */
+  /** @name SpCoreCryptoKeyTypeId (208) */
   interface SpCoreCryptoKeyTypeId extends U8aFixed {}
 
-  /** @name PalletTransactionPaymentRuntimeDispatchInfo (211) */
+  /** @name PalletTransactionPaymentRuntimeDispatchInfo (212) */
   interface PalletTransactionPaymentRuntimeDispatchInfo extends Struct {
     readonly weight: SpWeightsWeightV2Weight;
     readonly class: FrameSupportDispatchDispatchClass;
     readonly partialFee: u128;
   }
 
-  /** @name PalletTransactionPaymentFeeDetails (212) */
+  /** @name PalletTransactionPaymentFeeDetails (213) */
   interface PalletTransactionPaymentFeeDetails extends Struct {
     readonly inclusionFee: Option<PalletTransactionPaymentInclusionFee>;
     readonly tip: u128;
   }
 
-  /** @name PalletTransactionPaymentInclusionFee (213) */
+  /** @name PalletTransactionPaymentInclusionFee (214) */
   interface PalletTransactionPaymentInclusionFee extends Struct {
     readonly baseFee: u128;
     readonly lenFee: u128;
     readonly adjustedWeightFee: u128;
   }
 
-  /** @name SlmnetRuntimeRuntimeError (224) */
+  /** @name SlmnetRuntimeRuntimeError (227) */
   interface SlmnetRuntimeRuntimeError extends Enum {
     readonly isSystem: boolean;
     readonly asSystem: FrameSystemError;

@@ -7,7 +7,7 @@ import type { Ext } from '../framework/ext.ts';
 import { call, event, pallet, type AnyPallet } from '../framework/pallet.ts';
 import { doubleMap, map, value } from '../framework/storage.ts';
 import { equalBytes } from '../crypto.ts';
-import { merkleRoot } from '../merkle.ts';
+import { CHUNK_SIZE, merkleRoot } from '../merkle.ts';
 import { AccountId, Balance, BlockNumber, H256 } from '../primitives.ts';
 import { hold, release } from './balances.ts';
 import { bounded, dbWeight, governanceParams, ppmOf, unitEnum, blockNumber } from './common.ts';
@@ -63,6 +63,8 @@ export const Contribution = T.struct({ path: path('Contribution') }, {
   contributor: AccountId,
   content_hash: H256,
   size: T.u32,
+  /** Merkle root over the content's ChunkSize-byte chunks: storage challenges are answered against it. */
+  chunks_root: H256,
   metadata: T.bytes,
   license: T.bytes,
   status: ContributionStatus,
@@ -135,7 +137,10 @@ export const datanets = pallet({
   holdReasons: {
     ContributionDeposit: 'Deposit held while a contribution is pending review.',
   },
-  constants: Object.fromEntries(Object.entries(LIMITS).map(([k, v]) => [k, { ty: T.u32, value: v }])),
+  constants: {
+    ...Object.fromEntries(Object.entries(LIMITS).map(([k, v]) => [k, { ty: T.u32, value: v }])),
+    ChunkSize: { ty: T.u32, value: CHUNK_SIZE, docs: ['Bytes per chunk of the `chunks_root` tree (the last chunk may be shorter).'] },
+  },
   calls: {
     create: call({
       index: 0, origin: 'signed', weight: () => w.create,
@@ -234,10 +239,14 @@ export const datanets = pallet({
     }),
     contribute: call({
       index: 8, origin: 'signed', weight: () => w.contribute,
-      args: { datanet: DatanetId, content_hash: H256, size: T.u32, metadata: T.bytes, license: T.bytes },
+      args: { datanet: DatanetId, content_hash: H256, size: T.u32, chunks_root: H256, metadata: T.bytes, license: T.bytes },
       docs: [
-        'Records a contribution: the blake2-256 hash and size of its bytes (stored off chain), metadata',
-        '(title, mime type) and license. Holds the datanet\'s contribution deposit until review.',
+        'Records a contribution: the blake2-256 hash and size of its bytes (stored off chain), the Merkle',
+        'root of its chunks, metadata (title, mime type) and license. Holds the datanet\'s contribution deposit until review.',
+        '`chunks_root`: binary blake2-256 Merkle root over the ChunkSize-byte chunks in order (leaf =',
+        'blake2-256(0x00 ++ chunk), node = blake2-256(0x01 ++ left ++ right), an odd node is carried up).',
+        'Storage nodes answer NodeRewards challenges with a chunk and its path to this root, so nobody can',
+        'answer for a contribution whose root does not match its bytes: curators should reject such a one.',
       ],
       dispatch: ({ ext, origin }, a) => {
         const who = ensureSigned(origin);
@@ -257,7 +266,7 @@ export const datanets = pallet({
         datanets.storage.PendingCount.set(ext, who, pending + 1);
         datanets.storage.ContributionByHash.set(ext, a.datanet, a.content_hash, id);
         datanets.storage.Contributions.set(ext, id, {
-          datanet: a.datanet, contributor: who, content_hash: a.content_hash, size: a.size, metadata: a.metadata, license: a.license,
+          datanet: a.datanet, contributor: who, content_hash: a.content_hash, size: a.size, chunks_root: a.chunks_root, metadata: a.metadata, license: a.license,
           status: { tag: 'Pending', value: undefined }, quality: undefined, reject_reason: undefined, deposit: d.contribution_deposit,
           submitted: blockNumber(ext), reviewed: undefined, reviewer: undefined, versions: 0,
         });

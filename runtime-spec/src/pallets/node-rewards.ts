@@ -4,20 +4,27 @@
 // authors get a share of each block's emission. All rewards are credited as pending and paid
 // from the pot by `claim`, so the pot always holds ED + every unclaimed reward.
 //
+// Storage claims are checked by challenges: every `challenge_period` blocks the chain draws a
+// storage or validator node, an accepted contribution and one of its chunks; the node's operator
+// answers with the chunk and its Merkle path to the contribution's `chunks_root` within
+// `challenge_window` blocks, or the node loses `challenge_penalty` points of the current era.
+//
 // Nodes are keyed by a u32 id (not by peer id): ids are short in events and heartbeat
 // payloads, and a peer id freed by `withdraw_unbonded` can be registered again under a new id
 // without old signed heartbeats becoming valid for it (the id is part of the signed payload).
 import * as T from '../codec/types.ts';
 import * as C from '../config.ts';
-import { ensureSigned } from '../framework/dispatch.ts';
+import { addWeight, ensureSigned } from '../framework/dispatch.ts';
 import type { Ext } from '../framework/ext.ts';
 import { call, event, pallet, type AnyPallet } from '../framework/pallet.ts';
 import { map, value } from '../framework/storage.ts';
-import { concat, equalBytes, text, verifyEd25519 } from '../crypto.ts';
+import { blake2_256, concat, equalBytes, text, verifyEd25519 } from '../crypto.ts';
+import { chunkCount, chunkLength, verifyChunk } from '../merkle.ts';
 import { PPM } from '../attribution-result.ts';
-import { AccountId, Balance, BlockNumber, type Weight } from '../primitives.ts';
+import { AccountId, Balance, BlockNumber, H256, type Weight } from '../primitives.ts';
 import { endowAtGenesis, freeBalance, hold, mint, release, transfer } from './balances.ts';
 import { dbWeight, governanceParams, ppmOf, unitEnum, blockNumber } from './common.ts';
+import { ContributionId, datanets, getContribution } from './datanets.ts';
 import { REWARDS_POT } from './pot.ts';
 import { aura } from './aura.ts';
 import { system } from './system.ts';
@@ -34,6 +41,10 @@ export const LIMITS = {
   MaxPeerIdLen: 64,
   /** A heartbeat's `at_block` may be at most this many blocks old when it is included. */
   MaxHeartbeatAge: 10,
+  /** Open storage challenges at most (no draw while this many are open): bounds the deadline sweep of each block. */
+  MaxOpenChallenges: 64,
+  /** Nodes, and contribution ids, a draw tries from its random starting point: bounds the draw's reads. */
+  MaxChallengeProbes: 16,
 };
 /** `emission_per_block` cap: issuance stays far from u128::MAX for any realistic chain lifetime. */
 const MAX_EMISSION = 1n << 80n;
@@ -42,6 +53,8 @@ const MAX_EMISSION = 1n << 80n;
 export const HEARTBEAT_CONTEXT = text('slmnet/heartbeat');
 /** What a node key signs to be registered by an operator: b"slmnet/register" ++ genesis hash ++ operator account. */
 export const REGISTER_CONTEXT = text('slmnet/register');
+/** Domain separator of the challenge draw's seed: blake2-256(b"slmnet/challenge" ++ parent hash). */
+export const CHALLENGE_CONTEXT = text('slmnet/challenge');
 /** libp2p peer id of an ed25519 key: identity multihash (0x00, len 0x24) of the protobuf PublicKey{Type=Ed25519(1), Data=32 bytes}. */
 const ED25519_PEER_ID_PREFIX = Uint8Array.of(0x00, 0x24, 0x08, 0x01, 0x12, 0x20);
 
@@ -77,6 +90,18 @@ export const NodeInfo = T.struct({ path: path('NodeInfo') }, {
 }, { public_key: '[u8; 32]' });
 export type NodeInfo = ReturnType<typeof NodeInfo.codec.dec>;
 
+export const ChallengeId = T.u64;
+export const Challenge = T.struct({ path: path('Challenge'), docs: ['A storage challenge: `node` must prove it holds chunk `chunk` of `contribution` by block `deadline`.'] }, {
+  node: NodeId,
+  contribution: ContributionId,
+  /** The contribution's content hash, so the node finds the bytes without another read. */
+  content_hash: H256,
+  chunk: T.u32,
+  /** The last block an answer can be included in. */
+  deadline: BlockNumber,
+});
+export type Challenge = ReturnType<typeof Challenge.codec.dec>;
+
 const params = governanceParams(CRATE, {
   min_bond: Balance,
   heartbeat_interval: BlockNumber,
@@ -86,6 +111,9 @@ const params = governanceParams(CRATE, {
   emission_per_block: Balance,
   author_share_ppm: T.u32,
   unbonding_period: BlockNumber,
+  challenge_period: BlockNumber,
+  challenge_window: BlockNumber,
+  challenge_penalty: T.u32,
 }, {
   min_bond: 100n * C.UNIT,
   heartbeat_interval: 150, // 5 minutes at 2 s blocks
@@ -95,11 +123,15 @@ const params = governanceParams(CRATE, {
   emission_per_block: C.UNIT,
   author_share_ppm: 200_000,
   unbonding_period: 50_400, // 28 hours
+  challenge_period: 30, // a challenge a minute (0 = no challenges)
+  challenge_window: 10, // 20 seconds to answer: plenty for a chunk the node stores
+  challenge_penalty: 3, // more than a heartbeat earns, so that dropping content never pays
 }, (p) => (p.min_bond < C.EXISTENTIAL_DEPOSIT ? 'min_bond must be at least the existential deposit'
   : p.heartbeat_interval === 0 || p.blocks_per_day === 0 || p.era_length === 0 ? 'heartbeat_interval, blocks_per_day and era_length must be positive'
   : p.max_points_per_day === 0 ? 'max_points_per_day must be positive'
   : p.author_share_ppm > PPM ? 'author_share_ppm must be at most 1,000,000'
   : p.emission_per_block > MAX_EMISSION ? 'emission_per_block must be at most 2^80'
+  : p.challenge_window === 0 ? 'challenge_window must be positive'
   : undefined));
 export type NodeRewardsParams = ReturnType<typeof params.Params.codec.dec>;
 
@@ -111,6 +143,8 @@ const w = {
   withdraw: dbWeight(50n, 4, 5),
   claim: dbWeight(40n, 4, 4),
   update: dbWeight(10n, 0, 1),
+  // up to MaxContentSize / ChunkSize leaves: 1 KiB chunk + 14 path hashes
+  answer: dbWeight(60n, 5, 2),
 };
 
 const ev = event;
@@ -135,6 +169,9 @@ export const nodeRewards = pallet({
     CurrentEra: value(T.u32, { default: 0, docs: ['The era heartbeats currently earn points in.'] }),
     PendingRewards: map('Blake2_128Concat', AccountId, Balance, { default: 0n, docs: ['Node and author rewards waiting to be claimed (kept in the rewards pot).'] }),
     TotalPending: value(Balance, { default: 0n, docs: ['Sum of `PendingRewards`: the pot never pays these out in an era.'] }),
+    NextChallengeId: value(ChallengeId, { default: 0n, docs: ['The id the next storage challenge gets.'] }),
+    Challenges: map('Twox64Concat', ChallengeId, Challenge, { docs: ['Open storage challenges by id (removed when answered or missed).'] }),
+    OpenChallenges: value(T.vec(ChallengeId), { default: [], docs: ['Ids of the open challenges, oldest first (at most MaxOpenChallenges).'] }),
   },
   holdReasons: {
     NodeBond: 'The bond of a registered node, until it is withdrawn after unbonding.',
@@ -285,6 +322,33 @@ export const nodeRewards = pallet({
       },
     }),
     set_params: params.call(6, (): AnyPallet => nodeRewards),
+    answer_challenge: call({
+      index: 7, origin: 'signed', weight: () => w.answer,
+      args: { challenge: ChallengeId, chunk: T.bytes, proof: T.vec(H256) },
+      typeNames: { challenge: 'ChallengeId', chunk: 'Vec<u8>', proof: 'Vec<H256>' },
+      docs: [
+        'The challenged node\'s operator answers a storage challenge before its deadline: `chunk` is chunk',
+        '`challenge.chunk` of the contribution\'s bytes (ChunkSize bytes, the last one shorter) and `proof` its',
+        'sibling hashes from the leaf up to the contribution\'s `chunks_root` (none on levels where the node is',
+        'the odd one carried up). The challenge is closed (`ChallengeAnswered`); answering earns no point,',
+        'only missing a challenge costs points.',
+      ],
+      dispatch: ({ ext, origin }, { challenge, chunk, proof }) => {
+        const who = ensureSigned(origin);
+        const s = nodeRewards.storage;
+        const ch = s.Challenges.get(ext, challenge);
+        // an open challenge's deadline has not passed: the block hook closes it at deadline + 1
+        if (!ch) throw nodeRewards.error(challenge < s.NextChallengeId.get(ext) ? 'ChallengeClosed' : 'UnknownChallenge');
+        const info = s.Nodes.get(ext, ch.node);
+        if (!info || !equalBytes(info.operator, who)) throw nodeRewards.error('NotOperator');
+        const c = getContribution(ext, ch.contribution);
+        if (chunk.length !== chunkLength(c.size, ch.chunk)) throw nodeRewards.error('WrongChunkLength');
+        if (!verifyChunk(c.chunks_root, c.size, ch.chunk, chunk, proof)) throw nodeRewards.error('BadChunkProof');
+        s.Challenges.remove(ext, challenge);
+        s.OpenChallenges.mutate(ext, (ids) => ids.filter((i) => i !== challenge));
+        nodeRewards.deposit(ext, { tag: 'ChallengeAnswered', value: { challenge, node: ch.node } });
+      },
+    }),
   },
   events: {
     NodeRegistered: ev({ ...N, operator: AccountId, kind: NodeKind, peer_id: T.bytes, bond: Balance }, 'A node was registered and its bond held.'),
@@ -297,6 +361,10 @@ export const nodeRewards = pallet({
     NodeRewarded: ev({ era: T.u32, ...N, operator: AccountId, points: T.u32, amount: Balance }, 'A node\'s share of an era payout, credited to its operator (claimable).'),
     RewardsClaimed: ev({ who: AccountId, amount: Balance }, 'Pending rewards were paid from the pot.'),
     ParamsSet: params.event,
+    ChallengeIssued: ev({ challenge: ChallengeId, ...N, contribution: ContributionId, content_hash: H256, chunk: T.u32, deadline: BlockNumber },
+      'A storage challenge: `node` must answer with chunk `chunk` of `contribution` (its `content_hash` bytes) by block `deadline`.'),
+    ChallengeAnswered: ev({ challenge: ChallengeId, ...N }, 'A storage challenge was answered with a valid chunk and Merkle path.'),
+    ChallengeMissed: ev({ challenge: ChallengeId, ...N, points_lost: T.u32 }, 'A storage challenge\'s deadline passed unanswered: the node lost `points_lost` points of the current era.'),
   },
   errors: {
     BondTooLow: 'The bond is below the `min_bond` parameter.',
@@ -318,15 +386,26 @@ export const nodeRewards = pallet({
     StillUnbonding: 'The unbonding period is not over yet.',
     InvalidParams: 'The parameters are out of range.',
     Overflow: 'An id or block number overflowed.',
+    UnknownChallenge: 'No challenge with this id was ever issued.',
+    ChallengeClosed: 'The challenge was already answered, or its deadline passed (a missed challenge cannot be answered).',
+    WrongChunkLength: 'The chunk is not as long as that chunk of the content (ChunkSize bytes; the last one shorter).',
+    BadChunkProof: 'The chunk and Merkle path do not lead to the contribution\'s `chunks_root`.',
   },
   hooks: {
     onInitialize: (ext: Ext, n: number): Weight => {
       const p = params.storage.get(ext);
       let weight = dbWeight(20n, 4, 3);
       emit(ext, p);
+      // missed challenges cost points of the era they are missed in, before it is paid
+      const swept = expireChallenges(ext, n, p.challenge_penalty);
+      weight = addWeight(weight, dbWeight(5n * BigInt(swept.open), 1 + swept.open, 3 * swept.missed + 1));
       if (n > 0 && n % p.era_length === 0) {
         const paid = endEra(ext);
-        weight = dbWeight(20n + 10n * BigInt(paid), 4 + paid, 3 + 2 * paid);
+        weight = addWeight(weight, dbWeight(10n * BigInt(paid), paid, 2 * paid));
+      }
+      if (p.challenge_period > 0 && n % p.challenge_period === 0) {
+        drawChallenge(ext, n, p.challenge_window);
+        weight = addWeight(weight, dbWeight(40n, 5 + 2 * LIMITS.MaxChallengeProbes, 4));
       }
       return weight;
     },
@@ -337,8 +416,8 @@ export const nodeRewards = pallet({
       // The pot must exist so that payments below ED into it never fail.
       endowAtGenesis(ext, REWARDS_POT, C.EXISTENTIAL_DEPOSIT);
     },
-    // Short intervals so that a dev chain shows heartbeats and era payouts within minutes.
-    preset: () => ({ params: { heartbeat_interval: 5, era_length: 20, unbonding_period: 10 } }),
+    // Short intervals so that a dev chain shows heartbeats, era payouts and challenges within minutes.
+    preset: () => ({ params: { heartbeat_interval: 5, era_length: 20, unbonding_period: 10, challenge_period: 4, challenge_window: 6 } }),
   },
 });
 
@@ -441,6 +520,86 @@ function endEra(ext: Ext): number {
   return nodes.length;
 }
 
+// ---- Storage challenges ----
+
+/**
+ * Closes the open challenges whose deadline is before block `n`: each costs its node `penalty`
+ * points of the current era (saturating at 0). Returns how many were open and how many were missed.
+ */
+function expireChallenges(ext: Ext, n: number, penalty: number): { open: number; missed: number } {
+  const s = nodeRewards.storage;
+  const open = s.OpenChallenges.get(ext);
+  const keep: bigint[] = [];
+  for (const id of open) {
+    const ch = s.Challenges.get(ext, id)!;
+    if (ch.deadline >= n) { keep.push(id); continue; }
+    s.Challenges.remove(ext, id);
+    nodeRewards.deposit(ext, { tag: 'ChallengeMissed', value: { challenge: id, node: ch.node, points_lost: deductPoints(ext, ch.node, penalty) } });
+  }
+  if (keep.length !== open.length) s.OpenChallenges.set(ext, keep);
+  return { open: open.length, missed: open.length - keep.length };
+}
+
+/** Removes up to `penalty` of the node's current-era points; returns how many it lost. */
+function deductPoints(ext: Ext, id: number, penalty: number): number {
+  const s = nodeRewards.storage;
+  const info = s.Nodes.get(ext, id);
+  // a node withdrawn since, or without points in this era, has nothing to lose
+  if (!info || info.points_era !== s.CurrentEra.get(ext)) return 0;
+  const lost = Math.min(penalty, info.era_points);
+  if (lost === 0) return 0;
+  s.Nodes.set(ext, id, { ...info, era_points: info.era_points - lost });
+  // EraParticipants holds the nodes with points: a heartbeat re-adds this one when it earns again
+  if (lost === info.era_points) s.EraParticipants.mutate(ext, (ids) => ids.filter((i) => i !== id));
+  return lost;
+}
+
+/**
+ * Draws a challenge for block `n`. The seed is blake2-256(b"slmnet/challenge" ++ parent hash): like
+ * pallet_insecure_randomness_collective_flip it is known one block ahead (and the author of the
+ * parent could try other blocks), which is acceptable here because a node cannot know which chunk
+ * it will be asked for long enough to fetch it only then: it has to keep every accepted contribution.
+ * From a random start, up to MaxChallengeProbes entries are tried for an active Storage/Validator
+ * node and for an Accepted contribution; without one, or with MaxOpenChallenges open, nothing is drawn.
+ */
+function drawChallenge(ext: Ext, n: number, window: number): void {
+  const s = nodeRewards.storage;
+  const open = s.OpenChallenges.get(ext);
+  const deadline = n + window;
+  if (open.length >= LIMITS.MaxOpenChallenges || deadline > 0xffff_ffff) return;
+  const seed = blake2_256(concat(CHALLENGE_CONTEXT, system.storage.ParentHash.get(ext)));
+  /** A number below `bound` from the seed; `purpose` separates the draws (64-bit: the modulo bias is negligible). */
+  const draw = (purpose: number, bound: bigint): bigint => {
+    const h = blake2_256(concat(seed, Uint8Array.of(purpose)));
+    return new DataView(h.buffer, h.byteOffset, 8).getBigUint64(0, true) % bound;
+  };
+
+  const active = s.ActiveNodes.get(ext);
+  let node: number | undefined;
+  const nodeStart = active.length ? Number(draw(0, BigInt(active.length))) : 0;
+  for (let k = 0; k < Math.min(active.length, LIMITS.MaxChallengeProbes) && node === undefined; k++) {
+    const id = active[(nodeStart + k) % active.length];
+    const kind = s.Nodes.get(ext, id)?.kind.tag;
+    if (kind === 'Storage' || kind === 'Validator') node = id;
+  }
+  if (node === undefined) return;
+
+  const next = datanets.storage.NextContributionId.get(ext);
+  const start = next > 0n ? draw(1, next) : 0n;
+  for (let k = 0n; k < next && k < BigInt(LIMITS.MaxChallengeProbes); k++) {
+    const contribution = (start + k) % next;
+    const c = datanets.storage.Contributions.get(ext, contribution);
+    if (c?.status.tag !== 'Accepted') continue;
+    const chunk = Number(draw(2, BigInt(chunkCount(c.size))));
+    const challenge = s.NextChallengeId.get(ext);
+    s.NextChallengeId.set(ext, challenge + 1n);
+    s.Challenges.set(ext, challenge, { node, contribution, content_hash: c.content_hash, chunk, deadline });
+    s.OpenChallenges.set(ext, [...open, challenge]);
+    nodeRewards.deposit(ext, { tag: 'ChallengeIssued', value: { challenge, node, contribution, content_hash: c.content_hash, chunk, deadline } });
+    return;
+  }
+}
+
 // ---- Read helpers for runtime APIs ----
 
 /** Rewards `who` can claim now (node and author rewards). */
@@ -455,6 +614,10 @@ export function nodeInfo(ext: Ext, id: number): NodeInfo | undefined {
 
 /** Ids of the nodes `who` operates. */
 export const operatorNodes = (ext: Ext, who: Uint8Array): number[] => nodeRewards.storage.OperatorNodes.get(ext, who);
+
+/** The open storage challenges of a node, oldest first. */
+export const openChallenges = (ext: Ext, node: number): [bigint, Challenge][] =>
+  nodeRewards.storage.OpenChallenges.get(ext).map((id): [bigint, Challenge] => [id, nodeRewards.storage.Challenges.get(ext, id)!]).filter(([, c]) => c.node === node);
 
 /** The current governance parameters. */
 export const nodeRewardsParams = (ext: Ext): NodeRewardsParams => params.storage.get(ext);

@@ -1,6 +1,7 @@
 // Story-building steps for the domain pallet tests: datanets with reviewed contributions,
 // published versions, models and paid inferences, with the dev accounts.
 import { blake2_256, text } from '../../src/crypto.ts';
+import { chunksRoot } from '../../src/merkle.ts';
 import { evidenceRoot, paramsHash, resultHash, type AttributionEntry } from '../../src/attribution-result.ts';
 import { dev, type TestChain } from './chain.ts';
 
@@ -17,9 +18,10 @@ export function createDatanet(c: TestChain, owner: Uint8Array, over: Record<stri
   return ev.find((e) => e.name === 'Datanets.DatanetCreated')!.value.datanet;
 }
 
-export function contribute(c: TestChain, who: Uint8Array, datanet: number, content: string): bigint {
+export function contribute(c: TestChain, who: Uint8Array, datanet: number, content: string | Uint8Array): bigint {
+  const bytes = typeof content === 'string' ? text(content) : content;
   const ev = c.ok(who, 'Datanets', 'contribute', {
-    datanet, content_hash: blake2_256(text(content)), size: text(content).length, metadata: text('{"title":"doc"}'), license: text('CC0'),
+    datanet, content_hash: blake2_256(bytes), size: bytes.length, chunks_root: chunksRoot(bytes), metadata: text('{"title":"doc"}'), license: text('CC0'),
   });
   return ev.find((e) => e.name === 'Datanets.ContributionSubmitted')!.value.contribution;
 }

@@ -124,7 +124,7 @@ export function registerDatanets(program: Command, st: CliState): void {
     }));
 
   program.command('contribute')
-    .description('contribute a file to a datanet: the bytes go to the node\'s content store, then their blake2-256 hash and size are recorded on chain')
+    .description('contribute a file to a datanet: the bytes go to the node\'s content store, then their blake2-256 hash, size and chunks root (storage challenges are answered against it) are recorded on chain')
     .argument('<datanet>')
     .argument('<file>')
     .option('--title <title>', 'title (default: the file name)')
@@ -151,7 +151,7 @@ export function registerDatanets(program: Command, st: CliState): void {
           throw new UserError((e as Error).message);
         }
       }
-      const r = await s.send(contributeTx(await s.api(), { datanet, content: { hash: ref.hash, size: ref.size }, metadata, license: o.license }), info.contributionDeposit.toBigInt());
+      const r = await s.send(contributeTx(await s.api(), { datanet, content: { hash: ref.hash, size: ref.size, chunksRoot: ref.chunksRoot }, metadata, license: o.license }), info.contributionDeposit.toBigInt());
       s.printTx(r, { contribution: eventOf(r, 'datanets', 'ContributionSubmitted').contribution, hash: ref.hash, size: ref.size });
     }));
 

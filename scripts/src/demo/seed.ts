@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
-import type { KeyringPair, NodeKey, Tx, TxResult } from '@slmnet/client';
+import type { ContentRef, KeyringPair, NodeKey, Tx, TxResult } from '@slmnet/client';
 import {
   attestTx, contentRef, contributeTx, createDatanetTx, devAccount, fromUri, heartbeatTx, nodeKeyFromSeed, peerIdOf,
   publishVersionTx, registerModelTx, registerNodeTx, requestInferenceTx, reviewTx, submit, submitOutputTx, transferTx,
@@ -27,7 +27,7 @@ export interface SeedReport {
   nodes: number[];
 }
 
-interface Doc { plan: DatanetPlan; file: string; title: string; bytes: Uint8Array; hash: string; size: number; contributor: number }
+interface Doc extends ContentRef { plan: DatanetPlan; file: string; title: string; bytes: Uint8Array; contributor: number }
 
 /** Demo accounts are hard derivations of the dev phrase: anyone can re-derive them, nobody should hold value in them. */
 const demoKey = (path: string): KeyringPair => fromUri(`//slmnet-demo//${path}`);
@@ -158,7 +158,7 @@ export async function seed(s: Session, opts: { contentDir?: string } = {}): Prom
     const g3 = group();
     for (const d of docs) {
       if (existing.has(keyOf(d))) continue;
-      g3.push(contributors[d.contributor], contributeTx(api, { datanet: datanetIds[d.plan.key], content: { hash: d.hash, size: d.size }, metadata: JSON.stringify({ title: d.title, mime: d.plan.mime }), license: 'CC0-1.0' }));
+      g3.push(contributors[d.contributor], contributeTx(api, { datanet: datanetIds[d.plan.key], content: { hash: d.hash, size: d.size, chunksRoot: d.chunksRoot }, metadata: JSON.stringify({ title: d.title, mime: d.plan.mime }), license: 'CC0-1.0' }));
       add('contributions', 1);
     }
     await sendAll(g3.m);

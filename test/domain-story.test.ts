@@ -165,10 +165,11 @@ describe('domain story through @polkadot/api', () => {
   });
 
   it('a node registers, sends signed heartbeats and is paid at the era end; the operator claims', async () => {
-    const nodeKey = nodeKeyFromSeed('ferdie storage node');
+    const nodeKey = nodeKeyFromSeed('ferdie compute node');
     const params = (await api.query.nodeRewards.params()).toJSON() as any;
-    // the SDK has the node key sign its consent to being registered by ferdie, and every heartbeat
-    const reg = await registerNode(as(ferdie), 'Storage', nodeKey, BigInt(params.minBond));
+    // the SDK has the node key sign its consent to being registered by ferdie, and every heartbeat;
+    // a compute node earns by heartbeats alone (storage nodes also answer challenges: storage-challenges.test.ts)
+    const reg = await registerNode(as(ferdie), 'Compute', nodeKey, BigInt(params.minBond));
     const [registered] = eventsOf(reg, 'nodeRewards', 'NodeRegistered');
     const node = Number(registered.node);
     expect(reg.node).toBe(node);

@@ -52,6 +52,8 @@ export class Metrics {
   readonly attestorIndexBuilds: Counter;
   readonly attestorPending: Gauge;
   readonly attestorLag: Gauge;
+  readonly challengesAnswered: Counter;
+  readonly challengesFailed: Counter;
   readonly content: Gauge<'kind'>;
   private unsubs: (() => void)[] = [];
   private contentStats?: () => { blobs: number; bytes: number; missing: number };
@@ -81,6 +83,8 @@ export class Metrics {
     this.attestorIndexBuilds = new Counter({ name: 'slmnet_attestor_index_builds_total', help: 'Suffix-array indexes of training sets built', registers });
     this.attestorPending = new Gauge({ name: 'slmnet_attestor_pending_inferences', help: 'Inferences with an output the attestor has not attested yet', registers });
     this.attestorLag = new Gauge({ name: 'slmnet_attestor_lag_blocks', help: 'Finalized blocks since the oldest output still waiting for this attestor', registers });
+    this.challengesAnswered = new Counter({ name: 'slmnet_challenges_answered_total', help: 'Storage challenges to this node it answered (answers submitted)', registers });
+    this.challengesFailed = new Counter({ name: 'slmnet_challenges_failed_total', help: 'Storage challenges to this node that closed before it could answer', registers });
     const metrics = this;
     this.content = new Gauge({
       name: 'slmnet_content_store', help: 'Content store: blobs, bytes, and wanted blobs still missing', labelNames: ['kind'], registers,
@@ -123,6 +127,12 @@ export class Metrics {
     attested: (cpuSeconds: number) => { this.attestations.inc(); this.attestorCpu.inc(cpuSeconds); },
     indexBuilt: () => this.attestorIndexBuilds.inc(),
     pending: (count: number, lagBlocks: number) => { this.attestorPending.set(count); this.attestorLag.set(lagBlocks); },
+  };
+
+  /** For the challenge responder. */
+  readonly challenges = {
+    answered: () => this.challengesAnswered.inc(),
+    failed: () => this.challengesFailed.inc(),
   };
 
   /** Content store figures, read when scraped. */

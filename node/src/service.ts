@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { blake2_256, cryptoReady, runtime, setKeystoreHost } from '@slmnet/runtime-spec';
+import { blake2_256, cryptoReady, ed25519PeerId, runtime, setKeystoreHost } from '@slmnet/runtime-spec';
 import { genesisStorage, loadChainSpec } from './chain-spec.ts';
 import { Client } from './chain/client.ts';
 import { DEFAULT_BASE_PATH, type RunOptions } from './cli/options.ts';
@@ -16,12 +16,13 @@ import { ChainSync } from './sync/chain-sync.ts';
 import { CONTENT_PATH, contentRoute } from './content/http.ts';
 import { Replicator } from './content/replicator.ts';
 import { ContentStore, type ContentApi } from './content/store.ts';
-import { Keystore } from './keystore.ts';
+import { Keystore, type SignerPair } from './keystore.ts';
 import { AttestorWorker } from './offchain/attestor.ts';
+import { ChallengeResponder } from './offchain/challenge-responder.ts';
 import { Submitter } from './offchain/submitter.ts';
 import { configureLogging, Informant, logger } from './log.ts';
 import { Metrics, ROLE_AUTHORITY, ROLE_FULL, serveMetrics, type MetricsServer } from './metrics.ts';
-import { loadOrCreateNodeKey, networkKeyPath, parseNodeKey, parseNodeKeyFile, peerIdFromNodeKey } from './node-key.ts';
+import { loadOrCreateNodeKey, networkKeyPath, nodePublicKey, parseNodeKey, parseNodeKeyFile, peerIdFromNodeKey } from './node-key.ts';
 import { RpcServer } from './rpc/server.ts';
 import { registerAuthor } from './rpc/methods/author.ts';
 import { registerChain } from './rpc/methods/chain.ts';
@@ -160,6 +161,13 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
   syncGate?.unref?.();
   // transactions submitted over RPC (or by the node's own workers) are gossiped once the pool accepts them
   const rpcPool = gossipingPool(pool, (xt) => network.broadcastTransactions([xt]));
+  // one submitter per account, so that the workers signing with the same key take consecutive nonces
+  const submitters = new Map<string, Submitter>();
+  const submitterFor = (signer: SignerPair): Submitter => {
+    const key = hex(signer.publicKey);
+    if (!submitters.has(key)) submitters.set(key, new Submitter(client, rpcPool, signer));
+    return submitters.get(key)!;
+  };
   const attestor = o.attestor ? startAttestor() : undefined;
   function startAttestor(): AttestorWorker | undefined {
     const key = keystore.publicKeys('aura', 'sr25519')[0];
@@ -169,9 +177,13 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
       return undefined;
     }
     return new AttestorWorker({
-      chain: client, content: contentApi, submitter: new Submitter(client, rpcPool, signer), metrics: metrics.attestor, attestWrong: o.attestWrong,
+      chain: client, content: contentApi, submitter: submitterFor(signer), metrics: metrics.attestor, attestWrong: o.attestWrong,
     }).start();
   }
+  const responder = o.challengeResponder ? new ChallengeResponder({
+    chain: client, content: contentApi, peerId: ed25519PeerId(nodePublicKey(nodeKey)), submitterFor, metrics: metrics.challenges,
+    signerFor: (account) => keystore.pair('slmn', account, 'sr25519') ?? keystore.pair('aura', account, 'sr25519'),
+  }).start() : undefined;
   metrics.bindContent(() => contentApi.stats());
 
   const rpc = new RpcServer({
@@ -221,6 +233,7 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
     sync.stop();
     replicator.stop();
     attestor?.stop();
+    responder?.stop();
     grandpa.stop();
     informant.stop();
     for (const u of unsubs) u();

@@ -13,7 +13,9 @@ export { system } from './pallets/system.ts';
 // read by the node's attestor worker
 export { models } from './pallets/models.ts';
 export { attribution as attributionPallet, attestors as attestorSet } from './pallets/attribution.ts';
+// read by the node's challenge responder
+export { nodeRewards, ed25519PeerId, type Challenge } from './pallets/node-rewards.ts';
 export { encodeExtrinsic, encodeExtra, decodeExtrinsic, signingPayload, additionalSigned, mortal } from './extrinsic.ts';
 export { parseJson, stringifyJson, type GenesisConfig } from './genesis.ts';
-export { merkleRoot, leafHash, EMPTY_ROOT } from './merkle.ts';
+export { merkleRoot, leafHash, EMPTY_ROOT, chunksRoot, chunkProof, verifyChunk, CHUNK_SIZE } from './merkle.ts';
 export * from './attribution-result.ts';

@@ -46,6 +46,8 @@ export interface RunOptions {
   attestor: boolean;
   /** Test-only misbehaviour: the attestor attests an empty attribution. */
   attestWrong: boolean;
+  /** Answer this node's storage challenges (default: yes). */
+  challengeResponder: boolean;
   /** Test-only misbehaviour: author two blocks per own slot and sign two votes per GRANDPA step. */
   equivocate: boolean;
 }
@@ -101,6 +103,7 @@ export function addRunOptions(cmd: Command): Command {
     .option('--content-orphan-grace <blocks>', 'finalized blocks an upload may wait for a contribution or output to reference it before it is removed (default 600)', int('--content-orphan-grace', 1, 0xffffffff), 600)
     .option('--attestor', 'recompute and attest the attribution of inferences with the aura key (default for validators)')
     .option('--no-attestor', 'do not run the attestor worker on a validator')
+    .option('--no-challenge-responder', 'do not answer the storage challenges of the node registered with this node\'s peer id')
     .option('-l, --log <targets...>', 'log filters, e.g. -l sync=debug,runtime=trace', collect)
     // for tests of the network's safety only: makes this validator double-sign (hidden from --help)
     .addOption(new Option('--unsafe-equivocate', 'author two blocks per slot and sign conflicting GRANDPA votes').hideHelp())
@@ -160,6 +163,7 @@ export function resolveRunOptions(o: Record<string, any>): RunOptions {
     contentOrphanGrace: o.contentOrphanGrace,
     attestor: o.attestor ?? validator,
     attestWrong: Boolean(o.unsafeAttestWrong),
+    challengeResponder: o.challengeResponder !== false,
     equivocate: Boolean(o.unsafeEquivocate),
   };
 }

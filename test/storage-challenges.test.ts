@@ -9,6 +9,7 @@ import {
 import { hexToU8a } from '@polkadot/util';
 import { base58Encode } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from './helpers/cli.ts';
 import { freePort, removeDir, startNode, waitFor, type RunningNode } from './helpers/node.ts';
 
 /** The running node's libp2p identity (ed25519 seed), so that the test can sign its registration. */
@@ -110,9 +111,29 @@ describe('storage challenges on a dev node', () => {
     expect(info.eraPoints.toNumber()).toBe(0);
     expect(evs.some((x) => x.method === 'ChallengeMissed' && x.data.node === absent && x.data.pointsLost === 1)).toBe(true);
 
+    // a valid answer is free: the fee withdrawn from Alice for it was refunded
+    const first = answers[0];
+    const records = await (await api.at(await api.rpc.chain.getBlockHash(first.block))).query.system.events();
+    const answered = records.find(({ event }) => event.method === 'ChallengeAnswered')!;
+    const feePaid = records.find(({ event, phase }) => event.method === 'TransactionFeePaid' && phase.eq(answered.phase))!;
+    const fee = decodeEvent(feePaid.event).data;
+    expect(fee.who).toBe(alice.address);
+    expect(BigInt(fee.actualFee as string)).toBe(0n);
+
     // the responder's metric and log
     expect(await metric('slmnet_challenges_answered_total')).toBeGreaterThanOrEqual(answers.length);
     expect(await metric('slmnet_challenges_failed_total')).toBe(0);
     expect(node.logs()).toMatch(new RegExp(`Answered storage challenge #${answers[0].data.challenge}: chunk \\d of contribution #${contribution}`));
+
+    // `slmnet node challenges` lists the absent node's open challenges: wait for one with time left, then ask
+    const fresh = await waitFor(async () => {
+      const best = (await api.rpc.chain.getHeader()).number.toNumber();
+      return (await challengeEvents(best - 2)).find((x) => x.method === 'ChallengeIssued' && x.data.node === absent && x.data.deadline >= best + 3);
+    }, 'a fresh challenge of the absent node', 30_000, 500);
+    const listed = await cli('--url', node.url, '--json', 'node', 'challenges', String(absent));
+    expect(listed.code, listed.err).toBe(0);
+    expect(listed.json).toContainEqual({ ...fresh.data, contribution: Number(contribution) });
+    for (const c of listed.json) expect(c.node).toBe(absent);
+    expect((await cli('--url', node.url, '-q', 'node', 'challenges', '99')).err).toBe('error: no node 99');
   }, 120_000);
 });

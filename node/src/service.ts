@@ -182,6 +182,7 @@ export async function runNode(o: RunOptions, { handleSignals = true } = {}): Pro
   }
   const responder = o.challengeResponder ? new ChallengeResponder({
     chain: client, content: contentApi, peerId: ed25519PeerId(nodePublicKey(nodeKey)), submitterFor, metrics: metrics.challenges,
+    majorSyncing: () => sync.isMajorSyncing(),
     signerFor: (account) => keystore.pair('slmn', account, 'sr25519') ?? keystore.pair('aura', account, 'sr25519'),
   }).start() : undefined;
   metrics.bindContent(() => contentApi.stats());

@@ -576,6 +576,7 @@ describe('property: random call sequences keep issuance and the pot consistent',
     | { t: 'bond_more'; node: number; own: boolean; amount: bigint }
     | { t: 'unbond' | 'withdraw'; node: number; own: boolean }
     | { t: 'claim'; who: number }
+    | { t: 'answer'; pick: number; own: boolean; good: boolean }
     | { t: 'blocks'; n: number; author: number }
     | { t: 'params'; interval: number; era: number; share: number; unbonding: number };
   const who = fc.integer({ min: 0, max: 3 }); // 3 = alice (author, not an operator)
@@ -588,6 +589,7 @@ describe('property: random call sequences keep issuance and the pot consistent',
     { arbitrary: fc.record({ t: fc.constant('unbond' as const), node, own: mostly }), weight: 1 },
     { arbitrary: fc.record({ t: fc.constant('withdraw' as const), node, own: mostly }), weight: 2 },
     { arbitrary: fc.record({ t: fc.constant('claim' as const), who }), weight: 1 },
+    { arbitrary: fc.record({ t: fc.constant('answer' as const), pick: fc.nat(), own: mostly, good: mostly }), weight: 3 },
     { arbitrary: fc.record({ t: fc.constant('blocks' as const), n: fc.integer({ min: 1, max: 12 }), author: fc.integer({ min: 0, max: 1 }) }), weight: 4 },
     { arbitrary: fc.record({ t: fc.constant('params' as const), interval: fc.integer({ min: 1, max: 6 }), era: fc.integer({ min: 1, max: 12 }), share: fc.integer({ min: 0, max: 1_000_000 }), unbonding: fc.integer({ min: 0, max: 12 }) }), weight: 1 },
   );
@@ -611,7 +613,7 @@ describe('property: random call sequences keep issuance and the pot consistent',
     return good ? k : keys.find((x) => x !== k)!;
   };
 
-  const stats = { ok: new Map<string, number>(), paidEras: 0 };
+  const stats = { ok: new Map<string, number>(), paidEras: 0, pointsLost: 0 };
   function attempt(origin: Uint8Array | typeof ROOT, name: string, args: Record<string, unknown>): void {
     const before = c.stateDigest();
     if (c.dispatch(origin, 'NodeRewards', name, args) !== undefined) expect(c.stateDigest()).toBe(before);
@@ -620,7 +622,9 @@ describe('property: random call sequences keep issuance and the pot consistent',
 
   it('holds for 100 random runs', async () => {
     // short periods so that random runs reach payouts and withdrawals
-    const cfg = { ...LOCAL, nodeRewards: { params: { heartbeat_interval: 3, era_length: 10, unbonding_period: 3 } } };
+    const cfg = { ...LOCAL, nodeRewards: { params: { heartbeat_interval: 3, era_length: 10, unbonding_period: 3, challenge_period: 2, challenge_window: 3, challenge_penalty: 1 } } };
+    // one accepted multi-chunk contribution for the storage challenges to ask about
+    const doc = Uint8Array.from({ length: 2 * CHUNK_SIZE + 100 }, (_, i) => i % 253);
     const snapshot = (await TestChain.create(cfg)).stateDigest(); // sanity: creating is deterministic
     await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 40 }), async (steps) => {
       c = await TestChain.create(cfg);
@@ -628,6 +632,7 @@ describe('property: random call sequences keep issuance and the pot consistent',
       // two nodes to start with, so that early steps have something to act on
       c.ok(bob, 'NodeRewards', 'register_node', { kind: unit('Storage'), peer_id: keys[0].peerId, bond: 100n * UNIT, proof: proof(keys[0], bob) });
       c.ok(charlie, 'NodeRewards', 'register_node', { kind: unit('Compute'), peer_id: keys[1].peerId, bond: 120n * UNIT, proof: proof(keys[1], charlie) });
+      accept(c, alice, contribute(c, dave, createDatanet(c, alice), doc));
       for (const s of steps) {
         const id = 'node' in s ? pick(s.node, s.t === 'withdraw') : 0;
         switch (s.t) {
@@ -644,14 +649,35 @@ describe('property: random call sequences keep issuance and the pot consistent',
           case 'unbond': attempt(sender(id, s.own), 'unbond', { node: id }); break;
           case 'withdraw': attempt(sender(id, s.own), 'withdraw_unbonded', { node: id }); break;
           case 'claim': attempt(account(s.who), 'claim', {}); break;
+          case 'answer': {
+            const open = S().OpenChallenges.get(c.ext);
+            if (!open.length) break;
+            const challenge = open[s.pick % open.length];
+            const ch = S().Challenges.get(c.ext, challenge)!;
+            const { chunk, proof: path } = chunkProof(doc, ch.chunk);
+            if (!s.good) chunk[s.pick % chunk.length] ^= 1;
+            attempt(sender(ch.node, s.own), 'answer_challenge', { challenge, chunk, proof: path });
+            break;
+          }
           case 'blocks':
-            for (const e of c.nextBlock(s.n, s.author)) if (e.name === 'NodeRewards.EraPaid' && e.value.total > 0n) stats.paidEras++;
+            for (const e of c.nextBlock(s.n, s.author)) {
+              if (e.name === 'NodeRewards.EraPaid' && e.value.total > 0n) stats.paidEras++;
+              if (e.name === 'NodeRewards.ChallengeMissed') stats.pointsLost += e.value.points_lost;
+            }
             break;
           case 'params':
             attempt(ROOT, 'set_params', { params: { ...params(), heartbeat_interval: s.interval, era_length: s.era, author_share_ppm: s.share, unbonding_period: s.unbonding } });
             break;
         }
         invariants([...operators, alice]);
+        // challenges: bounded, each open one stored and not past its deadline
+        const open = S().OpenChallenges.get(c.ext);
+        expect(open.length).toBeLessThanOrEqual(LIMITS.MaxOpenChallenges);
+        for (const id of open) expect(S().Challenges.get(c.ext, id)!.deadline).toBeGreaterThanOrEqual(c.number);
+        // era participants: exactly the active nodes with points in the current era, each once
+        const era = S().CurrentEra.get(c.ext);
+        const withPoints = S().ActiveNodes.get(c.ext).filter((id) => { const n = S().Nodes.get(c.ext, id)!; return n.points_era === era && n.era_points > 0; });
+        expect([...S().EraParticipants.get(c.ext)].sort((a, b) => a - b)).toEqual(withPoints.sort((a, b) => a - b));
         // bonds: every account's reserved balance is the sum of its nodes' bonds
         for (const op of operators) {
           const bonds = S().OperatorNodes.get(c.ext, op).reduce((sum, id) => sum + S().Nodes.get(c.ext, id)!.bond, 0n);
@@ -660,7 +686,8 @@ describe('property: random call sequences keep issuance and the pot consistent',
       }
     }), { numRuns: 100 });
     // the generator reaches the interesting paths, not only errors
-    for (const name of ['register_node', 'heartbeat', 'bond_more', 'unbond', 'withdraw_unbonded', 'claim', 'set_params']) expect(stats.ok.get(name) ?? 0).toBeGreaterThan(0);
+    for (const name of ['register_node', 'heartbeat', 'bond_more', 'unbond', 'withdraw_unbonded', 'claim', 'set_params', 'answer_challenge']) expect(stats.ok.get(name) ?? 0).toBeGreaterThan(0);
     expect(stats.paidEras).toBeGreaterThan(0);
+    expect(stats.pointsLost).toBeGreaterThan(0);
   }, 30_000);
 });

@@ -196,8 +196,8 @@ declare module '@polkadot/api-base/types/submittable' {
        * The challenged node's operator answers a storage challenge before its deadline: `chunk` is chunk
        * `challenge.chunk` of the contribution's bytes (ChunkSize bytes, the last one shorter) and `proof` its
        * sibling hashes from the leaf up to the contribution's `chunks_root` (none on levels where the node is
-       * the odd one carried up). The challenge is closed (`ChallengeAnswered`); answering earns no point,
-       * only missing a challenge costs points.
+       * the odd one carried up). The challenge is closed (`ChallengeAnswered`); a valid answer pays no fee and
+       * earns no point: only missing a challenge costs points.
        **/
       answerChallenge: AugmentedSubmittable<(challenge: u64 | AnyNumber | Uint8Array, chunk: Bytes | string | Uint8Array, proof: Vec<H256> | (H256 | string | Uint8Array)[]) => SubmittableExtrinsic<ApiType>, [u64, Bytes, Vec<H256>]>;
       /**

@@ -36,6 +36,8 @@ export interface ResponderOptions {
   signerFor(account: Uint8Array): SignerPair | undefined;
   /** The (shared, nonce-ordering) submitter of a signer. */
   submitterFor(signer: SignerPair): Submitter;
+  /** True while far behind the network: the best block's challenges are long closed then, answers would fail. */
+  majorSyncing(): boolean;
   metrics?: ResponderMetrics;
 }
 
@@ -81,6 +83,7 @@ export class ChallengeResponder {
 
   /** Answers this node's open challenges at the best block; counts those that closed unanswered. */
   private async pass(): Promise<void> {
+    if (this.o.majorSyncing()) return;
     const { ext } = this.o.chain.extAt(this.o.chain.bestBlock().hash);
     const s = nodeRewards.storage;
     const open = s.OpenChallenges.get(ext);

@@ -157,6 +157,15 @@ export const nodeRewards = pallet({
   docs: [
     'Bonded nodes earn points with signed heartbeats and share the rewards pot pro rata at each era end;',
     'block authors earn a share of each block\'s emission. Rewards are claimable.',
+    'Storage challenges: every `challenge_period` blocks (0 = never) the chain draws an active Storage or Validator',
+    'node, an Accepted contribution and a chunk of it, seeded by blake2-256(b"slmnet/challenge" ++ parent hash). That',
+    'seed is known a block ahead and its author could try other blocks, like pallet_insecure_randomness_collective_flip;',
+    'acceptable here: knowing the chunk early saves a node nothing, it still has to produce the bytes within the window,',
+    'and the bytes being retrievable is what the check secures. The node\'s operator answers with `answer_challenge`',
+    'within `challenge_window` blocks (the node\'s responder does it by itself);',
+    'a missed challenge costs `challenge_penalty` points of the current era (saturating at 0). Every node is',
+    'expected to hold every accepted contribution, so a contribution whose bytes are unavailable, or whose',
+    '`chunks_root` does not match them, should never be accepted.',
   ],
   storage: {
     Params: params.storage,
@@ -330,8 +339,8 @@ export const nodeRewards = pallet({
         'The challenged node\'s operator answers a storage challenge before its deadline: `chunk` is chunk',
         '`challenge.chunk` of the contribution\'s bytes (ChunkSize bytes, the last one shorter) and `proof` its',
         'sibling hashes from the leaf up to the contribution\'s `chunks_root` (none on levels where the node is',
-        'the odd one carried up). The challenge is closed (`ChallengeAnswered`); answering earns no point,',
-        'only missing a challenge costs points.',
+        'the odd one carried up). The challenge is closed (`ChallengeAnswered`); a valid answer pays no fee and',
+        'earns no point: only missing a challenge costs points.',
       ],
       dispatch: ({ ext, origin }, { challenge, chunk, proof }) => {
         const who = ensureSigned(origin);
@@ -347,6 +356,8 @@ export const nodeRewards = pallet({
         s.Challenges.remove(ext, challenge);
         s.OpenChallenges.mutate(ext, (ids) => ids.filter((i) => i !== challenge));
         nodeRewards.deposit(ext, { tag: 'ChallengeAnswered', value: { challenge, node: ch.node } });
+        // proving storage must not cost an honest node; a wrong answer pays
+        return { paysFee: false };
       },
     }),
   },
@@ -555,11 +566,8 @@ function deductPoints(ext: Ext, id: number, penalty: number): number {
 }
 
 /**
- * Draws a challenge for block `n`. The seed is blake2-256(b"slmnet/challenge" ++ parent hash): like
- * pallet_insecure_randomness_collective_flip it is known one block ahead (and the author of the
- * parent could try other blocks), which is acceptable here because a node cannot know which chunk
- * it will be asked for long enough to fetch it only then: it has to keep every accepted contribution.
- * From a random start, up to MaxChallengeProbes entries are tried for an active Storage/Validator
+ * Draws a challenge for block `n`, seeded by blake2-256(b"slmnet/challenge" ++ parent hash): predictable
+ * one block ahead (see the pallet docs for why that is acceptable). From a random start, up to MaxChallengeProbes entries are tried for an active Storage/Validator
  * node and for an Accepted contribution; without one, or with MaxOpenChallenges open, nothing is drawn.
  */
 function drawChallenge(ext: Ext, n: number, window: number): void {

@@ -1,4 +1,4 @@
-// NodeRewards: register a node (its key signs the operator account), heartbeats, bonds, claims.
+// NodeRewards: register a node (its key signs the operator account), heartbeats, bonds, claims, open challenges.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { eventOf, heartbeatTx, nodeKeyFromSeed, registerNodeTx, type NodeKey, type NodeKind } from '@slmnet/client';
@@ -21,7 +21,7 @@ function nodeKey(o: { nodeSeed?: string; nodeKeyFile?: string }): NodeKey {
 }
 
 export function registerNodes(program: Command, st: CliState): void {
-  const n = program.command('node').description('node operators: register, heartbeat, bond, unbond, withdraw, claim, show');
+  const n = program.command('node').description('node operators: register, heartbeat, bond, unbond, withdraw, claim, show, challenges');
   const keyOpts = (c: Command) => c.option('--node-seed <seed>', "the node's ed25519 seed (0x + 64 hex) or text to hash into one").option('--node-key-file <file>', 'file holding the 0x seed');
   keyOpts(n.command('register').description('register a node operated by the signer (bond held; the node key signs the registration)')
     .argument('<kind>', KINDS.join('|'))
@@ -81,5 +81,13 @@ export function registerNodes(program: Command, st: CliState): void {
       const api = await s.api();
       const ids = w ? await api.call.nodeRewardsApi.operatorNodes(addressArg(w)) : await api.query.nodeRewards.activeNodes();
       s.print(ids.toPrimitive());
+    }));
+  n.command('challenges').description("a node's open storage challenges (NodeRewardsApi.openChallenges): what its operator must answer, and by which block").argument('<node>')
+    .action(action(st, async (s, ns: string) => {
+      const node = nid(ns);
+      const api = await s.api();
+      if ((await api.call.nodeRewardsApi.node(node)).isNone) throw new UserError(`no node ${node}`);
+      const open = await api.call.nodeRewardsApi.openChallenges(node);
+      s.print(open.map(([id, c]) => ({ challenge: id.toPrimitive(), ...(c.toPrimitive() as object) })));
     }));
 }

@@ -35,7 +35,7 @@ export interface ResponderOptions {
   /** The keystore's signer for an operator account, if the node holds its key. */
   signerFor(account: Uint8Array): SignerPair | undefined;
   /** The (shared, nonce-ordering) submitter of a signer. */
-  submitterFor(signer: SignerPair): Submitter;
+  submitterFor(signer: SignerPair): Pick<Submitter, 'submit'>;
   /** True while far behind the network: the best block's challenges are long closed then, answers would fail. */
   majorSyncing(): boolean;
   metrics?: ResponderMetrics;

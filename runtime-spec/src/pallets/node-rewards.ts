@@ -567,8 +567,9 @@ function deductPoints(ext: Ext, id: number, penalty: number): number {
 
 /**
  * Draws a challenge for block `n`, seeded by blake2-256(b"slmnet/challenge" ++ parent hash): predictable
- * one block ahead (see the pallet docs for why that is acceptable). From a random start, up to MaxChallengeProbes entries are tried for an active Storage/Validator
- * node and for an Accepted contribution; without one, or with MaxOpenChallenges open, nothing is drawn.
+ * one block ahead (the pallet docs say why that is acceptable). From a random start, up to
+ * MaxChallengeProbes entries are tried for an active Storage/Validator node and for an Accepted
+ * contribution; without one, or with MaxOpenChallenges open, nothing is drawn.
  */
 function drawChallenge(ext: Ext, n: number, window: number): void {
   const s = nodeRewards.storage;

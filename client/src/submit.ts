@@ -62,6 +62,15 @@ export function decodeEvent(event: ISubmittableResult['events'][number]['event']
  * its decoded events. Throws ChainError when the dispatch failed, TxRejectedError when the pool refused it.
  */
 export function submit(api: ApiPromise, tx: Tx, signer: KeyringPair, opts: SubmitOptions = {}): Promise<TxResult> {
+  return watch(api, tx, opts, (cb) => tx.signAndSend(signer, { nonce: opts.nonce ?? -1 }, cb));
+}
+
+/** Submits an extrinsic that is already signed (e.g. by a caller's wallet) and waits like `submit`. */
+export function submitSigned(api: ApiPromise, tx: Tx, opts: Omit<SubmitOptions, 'nonce'> = {}): Promise<TxResult> {
+  return watch(api, tx, opts, (cb) => tx.send(cb));
+}
+
+function watch(api: ApiPromise, tx: Tx, opts: SubmitOptions, send: (cb: (r: ISubmittableResult) => void) => Promise<() => void>): Promise<TxResult> {
   const wait = opts.wait ?? 'inblock';
   const call = callName(tx);
   return new Promise<TxResult>((resolve, reject) => {
@@ -69,7 +78,7 @@ export function submit(api: ApiPromise, tx: Tx, signer: KeyringPair, opts: Submi
     let done = false;
     const finish = (f: () => void) => { if (done) return; done = true; unsub?.(); f(); };
     let result: TxResult | undefined;
-    tx.signAndSend(signer, { nonce: opts.nonce ?? -1 }, (r: ISubmittableResult) => {
+    send((r: ISubmittableResult) => {
       opts.onStatus?.(r.status.type);
       if (r.status.isInvalid || r.status.isDropped || r.status.isUsurped || r.status.isFinalityTimeout) {
         finish(() => reject(new TxRejectedError(call, r.status.type)));

@@ -39,9 +39,14 @@ const REMEMBERED = 10_000;
 
 interface Generated { text: string; stopReason: StopReason; created: number; maxTokensPaid: number }
 
+/** @polkadot/api's RPC failures are plain Errors: a request the node did not answer in time, or a dropped connection. */
+const RPC_FAILURE = /No response received from RPC endpoint|disconnected from|WebSocket is not connected|Abnormal Closure/i;
+
 const asApiError = (e: unknown): ApiError | undefined => {
   if (e instanceof ApiError) return e;
-  if (e instanceof ConnectionError) return new ApiError(502, 'node_unreachable', `the server cannot reach its node: ${e.message}`, undefined, 'chain_error');
+  if (e instanceof ConnectionError || (e instanceof Error && RPC_FAILURE.test(e.message))) {
+    return new ApiError(502, 'node_unreachable', `the server's node did not answer: ${(e as Error).message}`, undefined, 'chain_error');
+  }
   if (e instanceof ContentStoreError) return new ApiError(502, 'content_store_error', e.message, undefined, 'chain_error');
   if (e instanceof ChainError) return new ApiError(502, 'chain_error', e.message, undefined, 'chain_error');
   return undefined;
@@ -291,21 +296,29 @@ export class ModelServer {
     this.generated.set(id, g);
   }
 
-  /** An inference as a completion: its text, its state on chain and, once settled, the fee split and the attribution. */
+  /** An inference as a completion; with `settled`, once it is settled (or refunded), re-reading at every block. */
   private async view(id: bigint, wait?: Wait): Promise<Completion> {
-    const { api } = this.o;
-    const read = async () => {
-      const inf = await readInference(api, id);
-      if (!inf) throw new ApiError(404, 'inference_not_found', `there is no inference ${id} on chain`, 'id');
-      return inf;
-    };
-    let inf = await read();
-    if (wait === 'settled' && (inf.status === 'OutputSubmitted' || inf.status === 'Requested')) {
-      inf = (await this.heads!.until(async () => {
-        const i = await read();
-        return i.status === 'Settled' || i.status === 'Refunded' ? i : undefined;
-      }, Date.now() + SETTLE_TIMEOUT_MS)) ?? await read();
+    if (wait === 'settled') {
+      const done = await this.heads!.until(async () => {
+        try {
+          const c = await this.snapshot(id);
+          return c.inference.status === 'Settled' || c.inference.status === 'Refunded' ? c : undefined;
+        } catch (e) {
+          // a busy or briefly unreachable node is no reason to give up the wait: try again next block
+          if (asApiError(e) && !(e instanceof ApiError)) return undefined;
+          throw e;
+        }
+      }, Date.now() + SETTLE_TIMEOUT_MS);
+      if (done) return done;
     }
+    return this.snapshot(id);
+  }
+
+  /** An inference as a completion now: its text, its state on chain and, once settled, the fee split and the attribution. */
+  private async snapshot(id: bigint): Promise<Completion> {
+    const { api } = this.o;
+    const inf = await readInference(api, id);
+    if (!inf) throw new ApiError(404, 'inference_not_found', `there is no inference ${id} on chain`, 'id');
     const g = this.generated.get(id);
     let text = g?.text ?? '';
     if (!g && inf.outputHash) {

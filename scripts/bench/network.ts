@@ -6,7 +6,7 @@
 //  - burst: a batch submitted at once (default 3,000): the capacity, finalized transfers/s.
 // `npm run bench:network [-- --rate 300 --seconds 20 --burst 3000]`.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
@@ -15,10 +15,10 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { Command, InvalidArgumentError } from 'commander';
 import WebSocket from 'ws';
 import { ensureChainSpec, nodeArgs, planNetwork, type NetworkNode } from '../local-network.ts';
+import { call, cpuSeconds, pct, sleep, waitRpc } from './common.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SENDERS = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie', 'Alice//stash', 'Bob//stash', 'Charlie//stash', 'Dave//stash', 'Eve//stash', 'Ferdie//stash'];
-const CLK_TCK = 100;
 const SLOT_MS = 2000;
 const IDLE_SECONDS = 12;
 
@@ -37,30 +37,6 @@ const opts = new Command('bench:network')
 
 interface Load { offered: number; sent: number; finalized: number; seconds: number; tps: number; steadyTps?: number; inBlock: number[]; final: number[]; cpu: number[]; lag: number[]; failed: Record<string, number> }
 interface Result { validators: number; idle: { slots: number; blocks: number }; sustained: Load; burst?: Load }
-
-const pct = (xs: number[], p: number) => {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
-const cpuSeconds = (pid: number) => {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(f[11]) + Number(f[12])) / CLK_TCK; // utime + stime
-};
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function call(port: number, method: string, params: unknown[] = []): Promise<any> {
-  const r = await fetch(`http://127.0.0.1:${port}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
-  return ((await r.json()) as { result: unknown }).result;
-}
-
-async function waitRpc(port: number): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    try { await call(port, 'system_health'); return; } catch { /* starting */ }
-    await sleep(200);
-  }
-  throw new Error(`node on ${port} did not start`);
-}
 
 const number = async (port: number, finalized: boolean) =>
   parseInt((await call(port, 'chain_getHeader', finalized ? [await call(port, 'chain_getFinalizedHead')] : [])).number, 16);

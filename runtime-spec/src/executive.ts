@@ -35,7 +35,8 @@ const blockState = new WeakMap<Ext, BlockState>();
 export function makeExecutive(rt: Composition) {
   const classKey = (c: Class) => (c === 'Normal' ? 'normal' : c === 'Operational' ? 'operational' : 'mandatory') as 'normal';
 
-  function initialize(ext: Ext, header: Header): void {
+  /** frame_system::initialize: the block's number, parent and digest, and empty per-block records. */
+  function initializeSystem(ext: Ext, header: Header): void {
     ext.phase = { tag: 'Initialization', value: undefined };
     const s = system.storage;
     s.Number.set(ext, header.number);
@@ -48,6 +49,10 @@ export function makeExecutive(rt: Composition) {
     s.BlockWeight.kill(ext);
     ext.events = [];
     blockState.set(ext, { extrinsics: [], len: 0 });
+  }
+
+  function initialize(ext: Ext, header: Header): void {
+    initializeSystem(ext, header);
     let w = limits.baseBlock;
     for (const p of rt.pallets) {
       const hw = p.def.hooks?.onInitialize?.(ext, header.number);
@@ -110,9 +115,10 @@ export function makeExecutive(rt: Composition) {
 
   function validate(ext: Ext, source: TransactionSource, bytes: Uint8Array, blockHash: Uint8Array): Validity {
     try {
-      // validation happens as if in the block after `blockHash`
+      // validation happens as if in the block after `blockHash`; like frame_executive it initializes
+      // System only: running every pallet's on_initialize per pooled transaction costs more than the check
       const n = system.storage.Number.get(ext);
-      initialize(ext, { parent_hash: blockHash, number: n + 1, state_root: new Uint8Array(32), extrinsics_root: new Uint8Array(32), digest: { logs: [] } });
+      initializeSystem(ext, { parent_hash: blockHash, number: n + 1, state_root: new Uint8Array(32), extrinsics_root: new Uint8Array(32), digest: { logs: [] } });
       const xt = decodeExtrinsic(bytes);
       const info = infoOf(xt);
       if (!xt.signed) {
@@ -194,6 +200,7 @@ export function makeExecutive(rt: Composition) {
       }
       error = e.value;
       message = e.message;
+      post = { actualWeight: e.actualWeight };
       if (info.class === 'Mandatory') throw new InvalidBlock(`inherent failed: ${e.message}`);
     }
     const actual = post.actualWeight && post.actualWeight.ref_time < info.weight.ref_time ? post.actualWeight : info.weight;

@@ -183,6 +183,25 @@ describe('quorum and slashing with bonded attestors', () => {
     invariants(c);
   });
 
+  it('attestations report the weight they used: votes and refused ones a small part of the declared worst case', () => {
+    c.ok(bob, 'Attribution', 'bond', { amount: 10n * UNIT });
+    c.ok(charlie, 'Attribution', 'bond', { amount: 10n * UNIT });
+    const inf = requestInference(c, dave, model, 10n * UNIT);
+    submitOutput(c, ferdie, inf, 100);
+    const good = attestation(inf, [{ contribution: ids[0], weight_ppm: 1_000_000 }]);
+    attest(alice, good);
+    const vote = c.weight;
+    expect(vote.used * 20n).toBeLessThan(vote.declared);
+    expect(c.err(alice, 'Attribution', 'attest', good)).toBe('Attribution.DuplicateAttestation');
+    expect(c.weight.used).toBe(vote.used);
+    attest(bob, good); // quorum: closes 2 attestations and settles 2 contributions
+    const quorum = c.weight;
+    expect(quorum.used).toBeGreaterThan(vote.used);
+    expect(quorum.used * 20n).toBeLessThan(quorum.declared);
+    expect(c.err(charlie, 'Attribution', 'attest', good)).toBe('Models.NotAwaitingAttribution');
+    expect(c.weight.used).toBe(vote.used);
+  });
+
   it('a validator that signs the losing hash gets a strike', async () => {
     await story('local_testnet'); // Alice and Bob validate: 2 of 2 needed until a third joins
     c.ok(charlie, 'Attribution', 'bond', { amount: 10n * UNIT });

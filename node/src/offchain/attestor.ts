@@ -15,6 +15,7 @@ import type { Submitter } from './submitter.ts';
 const log = logger('attestor');
 
 export interface AttestorChain {
+  bestBlock(): { hash: Uint8Array; number: number };
   finalizedBlock(): { hash: Uint8Array; number: number };
   extAt(hash: Uint8Array): { ext: Ext };
   onFinalized(cb: (hash: Uint8Array, header: unknown, newly: Uint8Array[]) => void): () => void;
@@ -142,6 +143,8 @@ export class AttestorWorker {
     const [a, attributeCpu] = timed(() => attribute(built.index, output));
     const r: AttributionResult = this.o.attestWrong ? { ...a.result, entries: [], evidence_root: new Uint8Array(32) } : a.result;
     const hash = resultHash(r);
+    // not done yet: the best chain may still be reorganised; the finalized state will tell
+    if (this.finalAtBest(id, hash)) return false;
     await this.o.submitter.submit({
       tag: 'Attribution',
       value: { tag: 'attest', value: { inference: id, algorithm: r.algorithm, params_hash: r.params_hash, result_hash: hash, entries: r.entries, evidence_root: r.evidence_root } },
@@ -150,6 +153,16 @@ export class AttestorWorker {
     this.o.metrics?.attested(built.cpu + attributeCpu);
     log.info(`✍️  Attested inference #${id}: ${r.entries.length} attributed contribution(s), result 0x${Buffer.from(hash).toString('hex')}`);
     return false;
+  }
+
+  /**
+   * Whether the best chain already holds this result as final: a vote agreeing after the quorum would
+   * be refused, yet take block space and a fee (a contradicting one is still sent, and slashed).
+   */
+  private finalAtBest(id: bigint, hash: Uint8Array): boolean {
+    const { ext } = this.o.chain.extAt(this.o.chain.bestBlock().hash);
+    const final = attributionPallet.storage.Results.get(ext, id);
+    return final?.status.tag === 'Final' && final.result_hash !== undefined && equalBytes(final.result_hash, hash);
   }
 
   /**

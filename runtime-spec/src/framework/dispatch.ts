@@ -7,6 +7,8 @@ export type Class = 'Normal' | 'Operational' | 'Mandatory';
 
 /** Thrown by call handlers; the executive turns it into ExtrinsicFailed. */
 export class DispatchError extends Error {
+  /** DispatchErrorWithPostInfo: the weight a call used before it failed, when less than declared. */
+  actualWeight?: Weight;
   constructor(readonly value: DispatchErrorValue, message?: string) {
     super(message ?? value.tag);
   }

@@ -3,7 +3,7 @@
 // one result hash makes it final and settles the fee; attestors who signed another hash are
 // slashed; no quorum by the deadline settles by the fallback split.
 import * as T from '../codec/types.ts';
-import { ensureSigned } from '../framework/dispatch.ts';
+import { addWeight, DispatchError, ensureSigned } from '../framework/dispatch.ts';
 import type { Ext } from '../framework/ext.ts';
 import { call, event, pallet, type AnyPallet } from '../framework/pallet.ts';
 import { doubleMap, map, value } from '../framework/storage.ts';
@@ -52,13 +52,17 @@ const params = governanceParams(CRATE, {
   slash_ppm: 100_000,
 }, (p) => (p.slash_ppm > PPM ? 'slash_ppm must be at most 1,000,000' : undefined));
 
-// Worst case of a settlement: the fallback share touches every training-set contribution.
-const SETTLE_READS = 20 + MODEL_LIMITS.MaxTrainingContributions;
-const SETTLE_WRITES = 20 + MODEL_LIMITS.MaxTrainingContributions * 2;
+/**
+ * An attestation's weight when its quorum closes `attesters` attestations and settles `payouts`
+ * contributions (0 and 0 for a plain vote or a failed one). Declared at the worst case — the fallback
+ * share touches every training-set contribution — and refunded to what was used, as Substrate's
+ * PostDispatchInfo does, so that a block holds many votes.
+ */
+const attestWeight = (payouts: number, attesters: number): Weight =>
+  dbWeight(300n, 20 + payouts + attesters, 20 + 2 * payouts + attesters, 65_536n);
 const w = {
   bond: dbWeight(40n, 3, 3),
-  // the attestation that reaches quorum also slashes and settles
-  attest: dbWeight(300n, SETTLE_READS + MAX_BONDED_ATTESTORS, SETTLE_WRITES + MAX_BONDED_ATTESTORS, 65_536n),
+  attest: attestWeight(MODEL_LIMITS.MaxTrainingContributions, MAX_BONDED_ATTESTORS),
 };
 
 export const attribution = pallet({
@@ -132,26 +136,15 @@ export const attribution = pallet({
       ],
       dispatch: ({ ext, origin }, a) => {
         const who = ensureSigned(origin);
-        const set = attestors(ext);
-        if (!set.some((x) => equalBytes(x, who))) throw attribution.error('NotAttestor');
-        const inf = getInference(ext, a.inference);
-        const final = inf.status.tag === 'Settled' ? attribution.storage.Results.get(ext, a.inference) : undefined;
-        const late = final?.status.tag === 'Final' && final.result_hash !== undefined;
-        if (inf.status.tag !== 'OutputSubmitted' && !late) throw models.error('NotAwaitingAttribution');
-        if (attribution.storage.Attestations.get(ext, a.inference, who)) throw attribution.error('DuplicateAttestation');
-        checkEntries(ext, inf.model, a.entries);
-        const computed = resultHash({ algorithm: a.algorithm, params_hash: a.params_hash, entries: a.entries, evidence_root: a.evidence_root });
-        if (!equalBytes(computed, a.result_hash)) throw attribution.error('ResultHashMismatch');
-        // after the quorum, agreeing is too late to count, while contradicting the final result is slashed
-        // like a losing vote: otherwise a dishonest attestor could simply wait for the quorum
-        if (late && equalBytes(final!.result_hash!, a.result_hash)) throw models.error('NotAwaitingAttribution');
+        const { set, late } = checkAttestation(ext, who, a);
         attribution.storage.Attestations.set(ext, a.inference, who, {
           algorithm: a.algorithm, params_hash: a.params_hash, result_hash: a.result_hash, entries: a.entries, evidence_root: a.evidence_root, at: blockNumber(ext),
         });
+        const attested = () => attribution.deposit(ext, { tag: 'AttributionAttested', value: { inference: a.inference, attestor: who, result_hash: a.result_hash } });
         if (late) {
           slash(ext, a.inference, who);
-          attribution.deposit(ext, { tag: 'AttributionAttested', value: { inference: a.inference, attestor: who, result_hash: a.result_hash } });
-          return;
+          attested();
+          return { actualWeight: attestWeight(0, 1) };
         }
         attribution.storage.Attesters.mutate(ext, a.inference, (l) => [...l, who]);
         attribution.storage.OpenAttestations.mutate(ext, who, (n) => n + 1);
@@ -160,8 +153,10 @@ export const attribution = pallet({
         const count = (t?.count ?? 0) + 1;
         const next = t ? tallies.map((x) => (x === t ? { ...x, count } : x)) : [...tallies, { result_hash: a.result_hash, count }];
         attribution.storage.Tallies.set(ext, a.inference, next);
-        attribution.deposit(ext, { tag: 'AttributionAttested', value: { inference: a.inference, attestor: who, result_hash: a.result_hash } });
-        if (count * QUORUM_DEN >= set.length * QUORUM_NUM) finalize(ext, a.inference, a.result_hash, a.entries, a.evidence_root);
+        attested();
+        if (count * QUORUM_DEN < set.length * QUORUM_NUM) return { actualWeight: attestWeight(0, 0) };
+        const { attesters, payouts } = finalize(ext, a.inference, a.result_hash, a.entries, a.evidence_root);
+        return { actualWeight: attestWeight(payouts, attesters) };
       },
     }),
     set_params: params.call(3, (): AnyPallet => attribution),
@@ -200,15 +195,18 @@ export const attribution = pallet({
       const due: bigint[] = models.storage.AttestationDeadlines.get(ext, n);
       if (due.length === 0) return dbWeight(0n, 1, 0);
       models.storage.AttestationDeadlines.remove(ext, n);
+      let weight = dbWeight(0n, 1 + due.length, 1);
       for (const id of due) {
         const inf = models.storage.Inferences.get(ext, id);
         if (!inf || inf.status.tag !== 'OutputSubmitted') continue;
         const attesters = closeAttestations(ext, id);
         attribution.storage.Results.set(ext, id, { status: { tag: 'Disputed', value: undefined }, result_hash: undefined, entries: [], evidence_root: undefined, attestations: attesters.length, at: n });
         attribution.deposit(ext, { tag: 'AttributionDisputed', value: { inference: id, attestations: attesters.length } });
-        recordPayouts(ext, id, settle(ext, id, [], true));
+        const payouts = settle(ext, id, [], true);
+        recordPayouts(ext, id, payouts);
+        weight = addWeight(weight, attestWeight(payouts.length, attesters.length));
       }
-      return dbWeight(300n * BigInt(due.length), 1 + SETTLE_READS * due.length, 1 + SETTLE_WRITES * due.length);
+      return weight;
     },
   },
   genesis: {
@@ -252,7 +250,34 @@ function closeAttestations(ext: Ext, id: bigint): Uint8Array[] {
   return attesters;
 }
 
-function finalize(ext: Ext, id: bigint, hash: Uint8Array, entries: Entry[], evidenceRoot: Uint8Array): void {
+/**
+ * The checks of an attestation, before it changes anything. A failure reports the weight of the checks
+ * alone (not the settlement the declared weight covers), like a DispatchErrorWithPostInfo.
+ */
+function checkAttestation(ext: Ext, who: Uint8Array, a: { inference: bigint; algorithm: number; params_hash: Uint8Array; result_hash: Uint8Array; entries: Entry[]; evidence_root: Uint8Array }) {
+  try {
+    const set = attestors(ext);
+    if (!set.some((x) => equalBytes(x, who))) throw attribution.error('NotAttestor');
+    const inf = getInference(ext, a.inference);
+    const final = inf.status.tag === 'Settled' ? attribution.storage.Results.get(ext, a.inference) : undefined;
+    const late = final?.status.tag === 'Final' && final.result_hash !== undefined;
+    if (inf.status.tag !== 'OutputSubmitted' && !late) throw models.error('NotAwaitingAttribution');
+    // after the quorum, agreeing is too late to count, while contradicting the final result is slashed
+    // like a losing vote: otherwise a dishonest attestor could simply wait for the quorum
+    if (late && equalBytes(final!.result_hash!, a.result_hash)) throw models.error('NotAwaitingAttribution');
+    if (attribution.storage.Attestations.get(ext, a.inference, who)) throw attribution.error('DuplicateAttestation');
+    checkEntries(ext, inf.model, a.entries);
+    const computed = resultHash({ algorithm: a.algorithm, params_hash: a.params_hash, entries: a.entries, evidence_root: a.evidence_root });
+    if (!equalBytes(computed, a.result_hash)) throw attribution.error('ResultHashMismatch');
+    return { set, late };
+  } catch (e) {
+    if (e instanceof DispatchError) e.actualWeight = attestWeight(0, 0);
+    throw e;
+  }
+}
+
+/** Closes the attestations at quorum, slashes the losers and settles; returns how many attestations and payouts it touched. */
+function finalize(ext: Ext, id: bigint, hash: Uint8Array, entries: Entry[], evidenceRoot: Uint8Array): { attesters: number; payouts: number } {
   const attesters = closeAttestations(ext, id);
   for (const a of attesters) {
     const att = attribution.storage.Attestations.get(ext, id, a)!;
@@ -262,7 +287,9 @@ function finalize(ext: Ext, id: bigint, hash: Uint8Array, entries: Entry[], evid
     status: { tag: 'Final', value: undefined }, result_hash: hash, entries, evidence_root: evidenceRoot, attestations: attesters.length, at: blockNumber(ext),
   });
   attribution.deposit(ext, { tag: 'AttributionFinalized', value: { inference: id, result_hash: hash, entries: entries.length, attestations: attesters.length } });
-  recordPayouts(ext, id, settle(ext, id, entries, entries.length === 0));
+  const payouts = settle(ext, id, entries, entries.length === 0);
+  recordPayouts(ext, id, payouts);
+  return { attesters: attesters.length, payouts: payouts.length };
 }
 
 /** A bonded attestor loses `slash_ppm` of its bond to the pot; a validator attestor (no bond) gets a strike. */

@@ -81,16 +81,22 @@ export class TestChain {
     const c = { tag: pallet, value: { tag: name, value: args } } as RuntimeCallValue;
     composition.RuntimeCall.codec.enc(c); // the call must be encodable, as if submitted
     const mark = this.ext.events.length;
+    const declared = composition.dispatchInfo(c).weight.ref_time;
     try {
-      this.ext.transactional(() => composition.dispatch(this.ext, o, c));
+      const post = this.ext.transactional(() => composition.dispatch(this.ext, o, c));
       this.events = eventsOf(composition.pallets, this.ext).slice(mark);
+      this.weight = { declared, used: post?.actualWeight?.ref_time ?? declared };
       return undefined;
     } catch (e) {
       if (!(e instanceof DispatchError)) throw e;
       this.events = [];
+      this.weight = { declared, used: e.actualWeight?.ref_time ?? declared };
       return e.message;
     }
   }
+
+  /** The last dispatch's declared weight and the weight it reported using (ref_time). */
+  weight = { declared: 0n, used: 0n };
 
   /** Dispatches and expects success; returns the call's events. */
   ok(origin: Origin | Uint8Array, pallet: string, name: string, args: Record<string, unknown> = {}): Ev[] {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../models/src/request.ts';
 import { startNetwork, type TestNetwork } from './helpers/network.ts';
 import { freePort, ROOT, waitFor } from './helpers/node.ts';
-import { DOCS, INSULIN_PROMPT, PRICING, setUpModel, SPLIT, UNIT, type PayableSetup } from './helpers/payable.ts';
+import { DOCS, expectedSplit, INSULIN_PROMPT, PRICING, setUpModel, SPLIT, UNIT, type PayableSetup } from './helpers/payable.ts';
 
 const SERVER = join(ROOT, 'models/bin/slmnet-model-server.js');
 const UNRELATED = 'Quarterly revenue rose while shipping costs fell across every region';
@@ -91,8 +91,6 @@ const account = async (who: KeyringPair) => {
 };
 const pending = async (who: KeyringPair) => (await api.query.models.pendingRewards(who.address)).toBigInt();
 const free = async (who: KeyringPair) => (await api.query.system.account(who.address)).data.free.toBigInt();
-const bytes = DOCS.map((d) => BigInt(Buffer.byteLength(d)));
-const totalBytes = bytes.reduce((a, b) => a + b, 0n);
 const feeOf = (r: TxResult) => BigInt(r.events.find((e) => e.section === 'transactionPayment' && e.method === 'TransactionFeePaid')!.data.actualFee as string);
 
 /** The transaction fee `who` paid in block `n`. */
@@ -215,14 +213,7 @@ describe('slmnet-model-server on a 3-validator network', () => {
     // exact split: developer, contributors (attributed weight, the rest by bytes), protocol
     const s = inf.settlement.unwrap();
     expect(s.fallback.isTrue).toBe(false);
-    const developer = (fee * BigInt(SPLIT.developerPpm)) / 1_000_000n;
-    const C = (fee * BigInt(SPLIT.contributorsPpm)) / 1_000_000n;
-    const attributed = expected.result.entries.reduce((a, e) => a + e.weight_ppm, 0);
-    const rest = (C * BigInt(1_000_000 - attributed)) / 1_000_000n;
-    const share = ids.map((id, i) => {
-      const e = expected.result.entries.find((x) => x.contribution === id);
-      return (e ? (C * BigInt(e.weight_ppm)) / 1_000_000n : 0n) + (rest * bytes[i]) / totalBytes;
-    });
+    const { developer, shares: share } = expectedSplit(fee, ids, expected.result.entries);
     const gained = (await Promise.all(contributors.map(pending))).map((p, i) => p - pending0[i]);
     expect(gained).toEqual(share);
     expect(gained[1]).toBeGreaterThan(gained[0]);
@@ -273,9 +264,8 @@ describe('slmnet-model-server on a 3-validator network', () => {
     const fee = inf.fee.toBigInt();
     const s = inf.settlement.unwrap();
     expect(s.fallback.isTrue).toBe(true);
-    const C = (fee * BigInt(SPLIT.contributorsPpm)) / 1_000_000n;
     const gained = (await Promise.all(contributors.map(pending))).map((p, i) => p - pending0[i]);
-    expect(gained).toEqual(bytes.map((b) => (C * b) / totalBytes));
+    expect(gained).toEqual(expectedSplit(fee, setup.ids).shares);
     const result = (await api.query.attribution.results(inference)).unwrap();
     expect(result.entries_.length).toBe(0);
     expect(result.status.isFinal).toBe(true); // the validators agreed that nothing was reused

@@ -8,7 +8,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNetwork, type TestNetwork } from './helpers/network.ts';
 import { rpc, waitFor } from './helpers/node.ts';
-import { DOCS, INSULIN_PROMPT, settled, setUpModel, SPLIT, UNIT, type PayableSetup } from './helpers/payable.ts';
+import { DOCS, expectedSplit, INSULIN_PROMPT, settled, setUpModel, UNIT, type PayableSetup } from './helpers/payable.ts';
 
 let net: TestNetwork;
 let api: ApiPromise;
@@ -32,8 +32,6 @@ afterAll(async () => {
 const has = async (node: string, hash: string) => (await rpc(net.node(node).httpUrl, 'content_has', [hash])).result === true;
 const free = async (who: KeyringPair) => (await api.query.system.account(who.address)).data.free.toBigInt();
 const pending = async (who: KeyringPair) => (await api.query.models.pendingRewards(who.address)).toBigInt();
-const bytes = DOCS.map((d) => BigInt(Buffer.byteLength(d)));
-const totalBytes = bytes.reduce((a, b) => a + b, 0n);
 
 describe('Payable AI across a 3-validator network', () => {
   it('uploaded contributions replicate to every validator once accepted', async () => {
@@ -76,21 +74,14 @@ describe('Payable AI across a 3-validator network', () => {
 
     const s = inf.settlement.unwrap();
     expect(s.fallback.isTrue).toBe(false);
-    const developer = (fee * BigInt(SPLIT.developerPpm)) / 1_000_000n;
-    const C = (fee * BigInt(SPLIT.contributorsPpm)) / 1_000_000n;
-    expect(s.developer.toBigInt()).toBe(developer);
-    expect(await free(eve) - eve0).toBe(developer);
     // contributors: ⌊C × w⌋ per attributed entry, the unattributed ppm by bytes (the chain's rule, recomputed here)
-    const attributed = expected.result.entries.reduce((a, e) => a + e.weight_ppm, 0);
-    const rest = (C * BigInt(1_000_000 - attributed)) / 1_000_000n;
-    const share = ids.map((id, i) => {
-      const e = expected.result.entries.find((x) => x.contribution === id);
-      return (e ? (C * BigInt(e.weight_ppm)) / 1_000_000n : 0n) + (rest * bytes[i]) / totalBytes;
-    });
+    const split = expectedSplit(fee, ids, expected.result.entries);
+    expect(s.developer.toBigInt()).toBe(split.developer);
+    expect(await free(eve) - eve0).toBe(split.developer);
     const gained = (await Promise.all(contributors.map(pending))).map((p, i) => p - pending0[i]);
-    expect(gained).toEqual(share);
-    expect(s.contributors.toBigInt()).toBe(share.reduce((a, b) => a + b, 0n));
-    expect(s.protocol.toBigInt()).toBe(fee - developer - s.contributors.toBigInt());
+    expect(gained).toEqual(split.shares);
+    expect(s.contributors.toBigInt()).toBe(split.contributors);
+    expect(s.protocol.toBigInt()).toBe(split.protocol);
     // the insulin passage is charlie's (contribution 1): the largest share
     expect(gained[1]).toBeGreaterThan(gained[0]);
     expect(gained[1]).toBeGreaterThan(gained[2]);
@@ -105,9 +96,8 @@ describe('Payable AI across a 3-validator network', () => {
     const { fee } = await submitOutput({ api, signer: ferdie }, inference, { output: text, tokensIn: 10, tokensOut: 10 });
     const s = (await settled(api, inference)).settlement.unwrap();
     expect(s.fallback.isTrue).toBe(true);
-    const C = (fee * BigInt(SPLIT.contributorsPpm)) / 1_000_000n;
     const gained = (await Promise.all(contributors.map(pending))).map((p, i) => p - pending0[i]);
-    expect(gained).toEqual(bytes.map((b) => (C * b) / totalBytes));
+    expect(gained).toEqual(expectedSplit(fee, setup.ids).shares);
     const result = (await api.query.attribution.results(inference)).unwrap();
     expect(result.entries_.length).toBe(0); // (`entries` would be Map.entries)
     expect(result.status.isFinal).toBe(true); // the validators agreed that nothing was reused

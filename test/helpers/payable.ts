@@ -47,3 +47,24 @@ export async function settled(api: ApiPromise, inference: bigint) {
     return i.status.isSettled ? i : undefined;
   }, `inference #${inference} to settle`, 90_000, 500);
 }
+
+const DOC_BYTES = DOCS.map((d) => BigInt(Buffer.byteLength(d)));
+const TOTAL_BYTES = DOC_BYTES.reduce((a, b) => a + b, 0n);
+
+/**
+ * The chain's settlement rule recomputed for a fee on the DOCS model: developer ⌊fee × d⌋; contribution
+ * `ids[i]` gets ⌊C × w⌋ for its attributed weight plus its bytes' part of the unattributed ppm (all of
+ * C when `entries` is empty: the fallback split); the protocol gets the rest.
+ */
+export function expectedSplit(fee: bigint, ids: bigint[], entries: { contribution: bigint; weight_ppm: number }[] = []) {
+  const developer = (fee * BigInt(SPLIT.developerPpm)) / 1_000_000n;
+  const C = (fee * BigInt(SPLIT.contributorsPpm)) / 1_000_000n;
+  const attributed = entries.reduce((a, e) => a + e.weight_ppm, 0);
+  const rest = (C * BigInt(1_000_000 - attributed)) / 1_000_000n;
+  const shares = ids.map((id, i) => {
+    const e = entries.find((x) => x.contribution === id);
+    return (e ? (C * BigInt(e.weight_ppm)) / 1_000_000n : 0n) + (rest * DOC_BYTES[i]) / TOTAL_BYTES;
+  });
+  const contributors = shares.reduce((a, b) => a + b, 0n);
+  return { developer, shares, contributors, protocol: fee - developer - contributors };
+}

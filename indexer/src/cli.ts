@@ -1,0 +1,53 @@
+// `slmnet-indexer`: follows an SLMnet node, stores its blocks, extrinsics, events and transfers, serves them over HTTP.
+import { Command, InvalidArgumentError } from 'commander';
+import { startIndexer } from './index.ts';
+
+const HELP = `
+REST API (JSON; errors are {"error":{"message","param"}}; lists take limit (≤ 100) and offset):
+  GET /health                                  indexed height, chain head and finalized block, lag
+  GET /blocks?limit&offset|cursor              newest first; nextCursor pages on
+  GET /blocks/:numberOrHash
+  GET /extrinsics?signer&pallet&call&success   GET /extrinsics/:hash or /extrinsics/:block-:index
+  GET /events?pallet&name&block
+  GET /accounts/:address/transfers
+
+Storage: embedded PGlite in --db (created on first run; a restart resumes where it stopped).
+
+Example: slmnet-indexer --url ws://127.0.0.1:9944 --port 3000`;
+
+const integer = (what: string, max: number) => (v: string) => {
+  if (!/^\d+$/.test(v) || Number(v) > max) throw new InvalidArgumentError(`must be ${what} from 0 to ${max}`);
+  return Number(v);
+};
+
+interface Options { url: string; db: string; port: number; host: string; from?: number }
+
+export async function main(argv: string[]): Promise<void> {
+  const o = new Command('slmnet-indexer')
+    .description('Index an SLMnet chain into SQL and serve it over a REST API.')
+    .option('--url <ws-url>', 'node RPC endpoint', 'ws://127.0.0.1:9944')
+    .option('--db <dir>', 'PGlite data directory', '.slmnet/indexer')
+    .option('--port <port>', 'HTTP port (0 picks a free one)', integer('a port', 65535), 3000)
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--from <block>', 'first block to index when the database is empty (default: genesis)', integer('a block number', 0xffff_ffff))
+    .addHelpText('after', HELP)
+    .showHelpAfterError()
+    .parse(argv, { from: 'user' })
+    .opts<Options>();
+  if (process.env.DATABASE_URL) {
+    console.error('error: DATABASE_URL (PostgreSQL) is not supported yet; unset it to use the embedded PGlite database in --db');
+    process.exit(1);
+  }
+  const log = (line: string) => console.error(`${new Date().toISOString()} ${line}`);
+  let indexer;
+  try {
+    indexer = await startIndexer({ url: o.url, dbDir: o.db, port: o.port, host: o.host, from: o.from, progress: process.stderr.isTTY, log });
+  } catch (e) {
+    console.error(`error: ${(e as Error).message}`);
+    process.exit(1);
+  }
+  console.log(`SLMnet indexer: ${o.url} → ${o.db}; API ${indexer.apiUrl}`);
+  const stop = () => { indexer.stop().then(() => process.exit(0), () => process.exit(1)); };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

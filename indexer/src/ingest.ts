@@ -1,0 +1,149 @@
+// Follows the chain: catches up in batches to the best head, follows new heads, rolls back retracted blocks, reconnects with backoff.
+import type { ApiPromise } from '@polkadot/api';
+import { connect } from '@slmnet/client';
+import { SingleBar } from 'cli-progress';
+import type { Sql } from './db.ts';
+import { decodeBlock, type DecodedBlock } from './decode.ts';
+import { insertBlocks, markFinalized, rollbackFrom, storedHash, tip } from './store.ts';
+
+export interface IngestOptions {
+  url: string;
+  /** First block to index when the database is empty (default 0, genesis). */
+  from?: number;
+  /** Blocks fetched concurrently and written in one transaction (bounds memory). */
+  batchSize?: number;
+  /** Show a progress bar with ETA on stderr during catch-up. */
+  progress?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface ChainStatus { best: number; finalized: number; connected: boolean }
+
+const MAX_BACKOFF_MS = 30_000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class Ingester {
+  readonly status: ChainStatus = { best: 0, finalized: 0, connected: false };
+  private stopped = false;
+  private api: ApiPromise | undefined;
+  private wake: () => void = () => undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly db: Sql, private readonly opts: IngestOptions) {}
+
+  start(): void {
+    this.running = this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake();
+    await this.api?.disconnect().catch(() => undefined);
+    await this.running;
+  }
+
+  private log(line: string): void {
+    this.opts.log?.(line);
+  }
+
+  /** Connects, follows until the connection drops, and reconnects with exponential backoff. */
+  private async loop(): Promise<void> {
+    let backoff = 500;
+    while (!this.stopped) {
+      try {
+        this.api = await connect(this.opts.url);
+        this.status.connected = true;
+        backoff = 500;
+        await this.follow(this.api);
+      } catch (e) {
+        if (this.stopped) break;
+        this.log(`node ${this.opts.url}: ${(e as Error).message}; retrying in ${backoff / 1000} s`);
+      } finally {
+        this.status.connected = false;
+        await this.api?.disconnect().catch(() => undefined);
+      }
+      if (this.stopped) break;
+      await Promise.race([sleep(backoff), new Promise<void>((r) => { this.wake = r; })]);
+      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+    }
+  }
+
+  private async follow(api: ApiPromise): Promise<void> {
+    let dropped: Error | undefined;
+    const onDrop = () => { dropped = new Error('connection lost'); this.wake(); };
+    api.on('disconnected', onDrop);
+    const unsubs = await Promise.all([
+      api.rpc.chain.subscribeNewHeads(() => this.wake()),
+      api.rpc.chain.subscribeFinalizedHeads(() => this.wake()),
+    ]);
+    try {
+      while (!this.stopped && !dropped) {
+        const woken = new Promise<void>((r) => { this.wake = r; });
+        await this.sync(api);
+        if (!this.stopped && !dropped) await woken;
+      }
+      if (dropped && !this.stopped) throw dropped;
+    } finally {
+      api.off('disconnected', onDrop);
+      unsubs.forEach((u) => u());
+    }
+  }
+
+  /** Brings the database to the node's best head: rolls back a retracted fork, indexes the missing blocks, marks finality. */
+  private async sync(api: ApiPromise): Promise<void> {
+    const [bestHeader, finalizedHash] = await Promise.all([api.rpc.chain.getHeader(), api.rpc.chain.getFinalizedHead()]);
+    const finalized = (await api.rpc.chain.getHeader(finalizedHash)).number.toNumber();
+    const best = bestHeader.number.toNumber();
+    Object.assign(this.status, { best, finalized });
+    await this.reconcile(api, best);
+    const last = await tip(this.db);
+    let next = last ? last.number + 1 : this.opts.from ?? 0;
+    const bar = this.opts.progress && best - next > 50 ? new SingleBar({ format: 'indexing {bar} {value}/{total} blocks | ETA {eta_formatted}' }) : undefined;
+    bar?.start(best, next);
+    try {
+      const size = this.opts.batchSize ?? 50;
+      while (next <= best && !this.stopped) {
+        const numbers = Array.from({ length: Math.min(size, best - next + 1) }, (_, i) => next + i);
+        const hashes = await Promise.all(numbers.map((n) => api.rpc.chain.getBlockHash(n)));
+        const blocks = await Promise.all(hashes.map((h) => decodeBlock(api, h.toHex())));
+        const linked = await this.linked(blocks);
+        if (linked.length) await insertBlocks(this.db, linked);
+        // a reorg between reading hashes: reconcile on the next round
+        if (linked.length < blocks.length) break;
+        next += blocks.length;
+        bar?.update(next - 1);
+      }
+    } finally {
+      bar?.stop();
+    }
+    await markFinalized(this.db, finalized);
+  }
+
+  /** The leading blocks that extend the stored chain (each one's parent is the block stored, or decoded, just before it). */
+  private async linked(blocks: DecodedBlock[]): Promise<DecodedBlock[]> {
+    const first = blocks[0].block.number;
+    let parent = await storedHash(this.db, first - 1);
+    const out: DecodedBlock[] = [];
+    for (const b of blocks) {
+      if (parent !== undefined && b.block.parentHash !== parent) break;
+      out.push(b);
+      parent = b.block.hash;
+    }
+    return out;
+  }
+
+  /** Deletes stored blocks that are no longer on the node's best chain (from the fork point on). */
+  private async reconcile(api: ApiPromise, best: number): Promise<void> {
+    const last = await tip(this.db);
+    if (!last) return;
+    let n = last.number;
+    for (; n >= 0; n--) {
+      const stored = await storedHash(this.db, n);
+      if (stored === undefined || (n <= best && (await api.rpc.chain.getBlockHash(n)).toHex() === stored)) break;
+    }
+    if (n < last.number) {
+      this.log(`reorg: rolling back blocks #${n + 1}..#${last.number}`);
+      await rollbackFrom(this.db, n + 1);
+    }
+  }
+}

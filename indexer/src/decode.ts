@@ -1,7 +1,7 @@
 // Decodes one block, with the metadata of its own runtime version, into the rows the indexer stores.
 import type { ApiPromise } from '@polkadot/api';
 import type { Codec, Registry } from '@polkadot/types/types';
-import type { DispatchError } from '@polkadot/types/interfaces';
+import type { DispatchError, Header } from '@polkadot/types/interfaces';
 
 export interface BlockRow {
   number: number; hash: string; parentHash: string; stateRoot: string; extrinsicsRoot: string;
@@ -29,14 +29,25 @@ export function errorName(registry: Registry, e: DispatchError): string {
   return e.type;
 }
 
+/** The Aura authority (as an SS58 address) of the block's slot: authorities[slot % count] in the parent's state; null at genesis. */
+async function auraAuthor(api: ApiPromise, header: Header): Promise<string | null> {
+  const pre = header.digest.logs.find((l) => l.isPreRuntime && l.asPreRuntime[0].toString() === 'aura');
+  if (!pre) return null;
+  const parent = await api.at(header.parentHash);
+  if (!parent.query.aura) return null;
+  const authorities = await parent.query.aura.authorities();
+  if (!authorities.length) return null;
+  const slot = parent.registry.createType('u64', pre.asPreRuntime[1].toU8a(true)).toBigInt();
+  return parent.registry.createType('AccountId32', authorities[Number(slot % BigInt(authorities.length))].toU8a()).toString();
+}
+
 export async function decodeBlock(api: ApiPromise, hash: string): Promise<DecodedBlock> {
   // chain_getBlock is historic in @polkadot/rpc-core: its extrinsics decode with the registry of this block's spec version, as api.at does
   const [signed, at] = await Promise.all([api.rpc.chain.getBlock(hash), api.at(hash)]);
   const [records, version, author] = await Promise.all([
     at.query.system.events(),
     api.rpc.state.getRuntimeVersion(hash),
-    // the block author from the Aura pre-digest and that block's validator set
-    api.derive.chain.getHeader(hash).then((h) => h.author?.toString() ?? null, () => null),
+    auraAuthor(api, signed.block.header),
   ]);
   const { header, extrinsics } = signed.block;
   const registry = at.registry;

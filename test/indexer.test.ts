@@ -160,3 +160,32 @@ describe('indexer', () => {
     expect((await ok(`/blocks/${r.blockNumber}`)).hash).toBe(r.blockHash);
   });
 });
+
+describe('indexer edges', () => {
+  it('--from: an empty database starts at the given block', async () => {
+    const from = transfers[1].blockNumber;
+    const other = await startIndexer({ url: node.url, port: 0, from });
+    try {
+      const fin = await finalizedNumber();
+      await waitFor(async () => ((await (await fetch(`${other.apiUrl}/health`)).json()) as any).indexedFinalized >= fin || undefined, 'second indexer', 40_000);
+      const [row] = await other.db.query<{ min: number; n: number; max: number }>('SELECT min(number) AS min, max(number) AS max, count(*)::int AS n FROM blocks');
+      expect([row.min, row.n]).toEqual([from, row.max - from + 1]);
+      expect((await (await fetch(`${other.apiUrl}/blocks/${from - 1}`)).status)).toBe(404);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('reconnects with backoff when the node goes away and comes back', async () => {
+    await node.stop();
+    await waitFor(async () => (await get('/health')).body.connected === false || undefined, 'indexer to notice the node is gone');
+    node = await startNode({ port: node.port, basePath: node.basePath });
+    await api.disconnect();
+    api = await connect(node.url);
+    const r = await transfer({ api, signer: alice, wait: 'finalized' }, charlie.address, 2n * UNIT);
+    await indexedFinalized(r.blockNumber!);
+    expect(await ok(`/extrinsics/${r.txHash}`)).toMatchObject({ block_number: r.blockNumber, signer: alice.address, success: true });
+    const [row] = await indexer.db.query<{ n: number; max: number }>('SELECT count(*)::int AS n, max(number) AS max FROM blocks');
+    expect(row.n).toBe(row.max + 1);
+  });
+});

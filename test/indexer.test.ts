@@ -2,7 +2,7 @@
 // edges; 404/400; a restart resumes with no gaps and no duplicates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, devAccount, submit, transfer, ChainError, UNIT, type ApiPromise } from '@slmnet/client';
-import { startIndexer, type RunningIndexer } from '@slmnet/indexer';
+import { OPENAPI, startIndexer, type RunningIndexer } from '@slmnet/indexer';
 import { removeDir, startNode, tempDir, waitFor, type RunningNode } from './helpers/node.ts';
 
 let node: RunningNode;
@@ -13,7 +13,10 @@ const alice = devAccount('Alice');
 const bob = devAccount('Bob');
 const charlie = devAccount('Charlie');
 
+/** Every path requested from the API, to check that each route of the OpenAPI document was exercised. */
+const requested: string[] = [];
 const get = async (path: string): Promise<{ status: number; body: any; cors: string | null }> => {
+  requested.push(path);
   const r = await fetch(indexer.apiUrl + path);
   return { status: r.status, body: await r.json(), cors: r.headers.get('access-control-allow-origin') };
 };
@@ -138,7 +141,8 @@ describe('indexer', () => {
     }
     for (const [path, param] of [['/blocks?limit=0', 'limit'], ['/blocks?offset=-1', 'offset'], ['/blocks?cursor=x', 'cursor'],
       ['/blocks/abc', 'id'], ['/extrinsics/12', 'id'], ['/extrinsics?success=maybe', 'success'], ['/extrinsics?signer=bob', 'signer'],
-      ['/events?block=-2', 'block'], ['/events?pallet=a%20b', 'pallet'], ['/accounts/xyz/transfers', 'address']]) {
+      ['/events?block=-2', 'block'], ['/events?pallet=a%20b', 'pallet'], ['/accounts/xyz/transfers', 'address'], ['/blocks?foo=1', 'foo'],
+      ['/blocks?cursor=3&offset=1', 'cursor'], [`/accounts/${'1'.repeat(48)}/transfers`, 'address']]) {
       const r = await get(path);
       expect([path, r.status, r.body.error.param]).toEqual([path, 400, param]);
     }
@@ -162,6 +166,16 @@ describe('indexer', () => {
 });
 
 describe('indexer edges', () => {
+  it('serves its OpenAPI document, and every route in it has been exercised', async () => {
+    const doc = await ok('/openapi.json');
+    expect(doc).toEqual(JSON.parse(JSON.stringify(OPENAPI)));
+    for (const route of Object.keys(doc.paths)) {
+      const re = new RegExp(`^${route.replace(/\{\w+\}/g, '[^/?]+').replace(/\./g, '\\.')}(\\?|$)`);
+      expect([route, requested.some((p) => re.test(p))]).toEqual([route, true]);
+    }
+  });
+
+
   it('--from: an empty database starts at the given block', async () => {
     const from = transfers[1].blockNumber;
     const other = await startIndexer({ url: node.url, port: 0, from });

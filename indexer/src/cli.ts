@@ -10,6 +10,7 @@ REST API (JSON; errors are {"error":{"message","param"}}; lists take limit (≤ 
   GET /extrinsics?signer&pallet&call&success   GET /extrinsics/:hash or /extrinsics/:block-:index
   GET /events?pallet&name&block
   GET /accounts/:address/transfers
+  GET /openapi.json                            the OpenAPI 3 document of these routes
 
 Storage: embedded PGlite in --db (created on first run; a restart resumes where it stopped).
 

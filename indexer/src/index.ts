@@ -5,7 +5,8 @@ import { migrate, openPglite, type Database } from './db.ts';
 import { Ingester, type IngestOptions } from './ingest.ts';
 
 export { openPglite, migrate, readMigrations, type Sql, type Database } from './db.ts';
-export { createApp, MAX_LIMIT } from './api.ts';
+export { createApp } from './api.ts';
+export { OPENAPI, MAX_LIMIT } from './openapi.ts';
 export { Ingester, type IngestOptions, type ChainStatus } from './ingest.ts';
 
 export interface IndexerOptions extends IngestOptions {

@@ -1,10 +1,9 @@
-// Migrations apply once, in order, and are recorded; query parameter validation of the API.
+// Migrations apply once, in order, each in a transaction, and are recorded.
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate, openPglite, readMigrations } from '../src/db.ts';
-import { HttpError, intParam, boolParam, nameParam, addressParam, page, MAX_LIMIT } from '../src/api.ts';
 
 describe('migrations', () => {
   it('apply once and are recorded in schema_migrations', async () => {
@@ -52,29 +51,5 @@ describe('migrations', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
-});
-
-describe('query parameters', () => {
-  const param = (f: () => unknown) => {
-    try { f(); } catch (e) { return e instanceof HttpError ? [e.status, e.param] : e; }
-    return undefined;
-  };
-
-  it('integers: absent gives the fallback, oversized limits are clamped, the rest is refused naming the parameter', () => {
-    expect(page({})).toEqual({ limit: 20, offset: 0 });
-    expect(page({ limit: '1000', offset: '5' })).toEqual({ limit: MAX_LIMIT, offset: 5 });
-    for (const limit of ['0', '-1', '1.5', 'ten', '', '99999999999999999999']) expect(param(() => page({ limit }))).toEqual([400, 'limit']);
-    expect(param(() => page({ offset: '-3' }))).toEqual([400, 'offset']);
-    expect(param(() => intParam({ block: ['1', '2'] }, 'block'))).toEqual([400, 'block']);
-  });
-
-  it('booleans, names and addresses', () => {
-    expect(boolParam({ success: 'false' }, 'success')).toBe(false);
-    expect(param(() => boolParam({ success: 'yes' }, 'success'))).toEqual([400, 'success']);
-    expect(nameParam({ pallet: 'balances' }, 'pallet')).toBe('balances');
-    expect(param(() => nameParam({ pallet: "x' OR 1=1" }, 'pallet'))).toEqual([400, 'pallet']);
-    expect(addressParam('0x' + '00'.repeat(32), 'address')).toMatch(/^5/);
-    expect(param(() => addressParam('5notanaddress', 'signer'))).toEqual([400, 'signer']);
   });
 });

@@ -233,6 +233,9 @@ export class RpcServer {
   listen(): Promise<{ host: string; port: number }> {
     if (this.http) throw new Error('RpcServer already listening');
     const http = createServer((req, res) => void this.onHttp(req, res).catch((e) => this.onHttpCrash(res, e)));
+    // Idle keep-alive sockets outlive clients' own idle timeouts (undici: 4 s), so a client never reuses a
+    // socket the server is closing at that moment (UND_ERR_SOCKET under load).
+    http.keepAliveTimeout = 30_000;
     // Frames up to twice the limit get jsonrpsee's -32007 reply; beyond that ws closes with 1009 so memory stays bounded.
     const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * this.maxRequestBytes });
     http.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket as Socket, head));

@@ -1,6 +1,7 @@
 // `npm start`: a persistent local network of validators (alice, bob, charlie by default) on
-// loopback. Data lives under .slmnet/local/<name>; the next start resumes the same chain unless
-// --fresh is given. Ctrl-C stops every node cleanly.
+// loopback, and the indexer following the first one. Data lives under .slmnet/local/<name> (the
+// indexer's in .slmnet/local/indexer); the next start resumes the same chain unless --fresh is
+// given. Ctrl-C stops every process cleanly.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -70,9 +71,13 @@ export async function main(argv: string[]): Promise<void> {
     .option('--rpc-port <port>', 'RPC port of the first node (the others follow)', int('--rpc-port', 1, 65000), 9944)
     .option('--p2p-port <port>', 'p2p port of the first node', int('--p2p-port', 1, 65000), 30333)
     .option('--prometheus-port <port>', 'metrics port of the first node', int('--prometheus-port', 1, 65000), 9615)
+    .option('--indexer-port <port>', 'HTTP port of the indexer\'s REST API', int('--indexer-port', 1, 65000), 3000)
+    .option('--no-indexer', 'run the validators only')
     .showHelpAfterError()
     .parse(argv, { from: 'user' });
-  const o = program.opts<{ validators: number; basePath: string; fresh?: boolean; rpcPort: number; p2pPort: number; prometheusPort: number }>();
+  const o = program.opts<{
+    validators: number; basePath: string; fresh?: boolean; rpcPort: number; p2pPort: number; prometheusPort: number; indexerPort: number; indexer: boolean;
+  }>();
   const basePath = resolve(ROOT, o.basePath);
   if (o.fresh && existsSync(basePath)) rmSync(basePath, { recursive: true, force: true });
   mkdirSync(basePath, { recursive: true });
@@ -99,8 +104,16 @@ export async function main(argv: string[]): Promise<void> {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 
-  for (const n of plan) {
-    const p = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'node/src/main.ts'), ...nodeArgs(n, plan[0], specPath)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const children = plan.map((n) => ({ name: n.name, args: ['--import', 'tsx', join(ROOT, 'node/src/main.ts'), ...nodeArgs(n, plan[0], specPath)] }));
+  // the indexer retries until the first node answers, so it can start with the nodes
+  if (o.indexer) {
+    children.push({
+      name: 'indexer',
+      args: [join(ROOT, 'indexer/bin/slmnet-indexer.js'), '--url', `ws://127.0.0.1:${plan[0].rpcPort}`, '--db', join(basePath, 'indexer'), '--port', String(o.indexerPort)],
+    });
+  }
+  for (const n of children) {
+    const p = spawn(process.execPath, n.args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     procs.push(p);
     const prefix = `${n.name.padEnd(8)}│ `;
     for (const stream of [p.stdout!, p.stderr!]) {
@@ -121,6 +134,7 @@ export async function main(argv: string[]): Promise<void> {
   console.log([
     `SLMnet local network: ${plan.length} validators, data in ${o.basePath}${o.fresh ? ' (fresh)' : ''}`,
     ...plan.map((n) => `  ${n.name.padEnd(8)} ws://127.0.0.1:${n.rpcPort}  (p2p ${n.p2pPort}, metrics http://127.0.0.1:${n.prometheusPort}/metrics)`),
+    ...(o.indexer ? [`  indexer  http://127.0.0.1:${o.indexerPort}  (REST API, /openapi.json; follows ${plan[0].name})`] : []),
     'Ctrl-C stops the network; the next `npm start` resumes it (`npm start -- --fresh` starts over).',
   ].join('\n'));
 }

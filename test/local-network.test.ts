@@ -1,5 +1,5 @@
-// `npm start`'s launcher: three validators that author in turn and finalize together, stop
-// cleanly on Ctrl-C, and resume the same chain on the next start.
+// `npm start`'s launcher: three validators that author in turn and finalize together, the indexer
+// following them, all stopping cleanly on Ctrl-C and resuming the same chain on the next start.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -25,16 +25,24 @@ const dir = tempDir('slmnet-local-');
 let launcher: ChildProcess | undefined;
 let out = '';
 
-async function launch(ports: { rpc: number; p2p: number; prom: number }, extra: string[] = []): Promise<ChildProcess> {
+async function launch(ports: { rpc: number; p2p: number; prom: number; indexer: number }, extra: string[] = []): Promise<ChildProcess> {
   out = '';
   const p = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/local-network.ts'), '--base-path', dir,
-    '--rpc-port', String(ports.rpc), '--p2p-port', String(ports.p2p), '--prometheus-port', String(ports.prom), ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    '--rpc-port', String(ports.rpc), '--p2p-port', String(ports.p2p), '--prometheus-port', String(ports.prom), '--indexer-port', String(ports.indexer), ...extra],
+  { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   p.stdout!.on('data', (d) => { out += d; });
   p.stderr!.on('data', (d) => { out += d; });
   return p;
 }
 const stopped = (p: ChildProcess) => new Promise<number | null>((res) => (p.exitCode !== null ? res(p.exitCode) : p.once('exit', (c) => res(c))));
 const call = async (port: number, method: string, params: unknown[] = []) => (await rpc(`http://127.0.0.1:${port}`, method, params)).result;
+/** The indexer's block at height `n` once it has indexed it (undefined before, or while the API is not up). */
+const indexedBlock = async (port: number, n: number): Promise<{ hash: string } | undefined> => {
+  try {
+    const r = await fetch(`http://127.0.0.1:${port}/blocks/${n}`);
+    return r.status === 200 ? await r.json() : undefined;
+  } catch { return undefined; }
+};
 
 afterAll(async () => {
   if (launcher && launcher.exitCode === null) { launcher.kill('SIGINT'); await stopped(launcher); }
@@ -43,9 +51,10 @@ afterAll(async () => {
 
 describe('local network launcher', () => {
   it('starts three validators that author in turn, finalize, stop on Ctrl-C and resume the same chain', async () => {
-    const ports = { rpc: await consecutivePorts(3), p2p: await consecutivePorts(3), prom: await consecutivePorts(3) };
+    const ports = { rpc: await consecutivePorts(3), p2p: await consecutivePorts(3), prom: await consecutivePorts(3), indexer: await consecutivePorts(1) };
     launcher = await launch(ports, ['--fresh']);
     await waitFor(() => (out.includes(`charlie  ws://127.0.0.1:${ports.rpc + 2}`) ? true : undefined), 'the endpoint list', 60_000);
+    expect(out).toContain(`indexer  http://127.0.0.1:${ports.indexer}`);
     const rpcPorts = [0, 1, 2].map((i) => ports.rpc + i);
     await waitFor(async () => {
       try { return (await Promise.all(rpcPorts.map((p) => call(p, 'system_health')))).every((h) => h?.peers === 2) ? true : undefined; } catch { return undefined; }
@@ -69,6 +78,8 @@ describe('local network launcher', () => {
     }
     expect(authors.size).toBe(3);
     const genesis = await call(ports.rpc, 'chain_getBlockHash', [0]);
+    // the indexer follows the network: the finalized block, as the chain has it
+    expect((await waitFor(() => indexedBlock(ports.indexer, fin.number), 'the indexer to index the finalized block', 60_000, 500)).hash).toBe(fin.hash);
 
     launcher.kill('SIGINT');
     expect(await stopped(launcher)).toBe(0);
@@ -79,6 +90,10 @@ describe('local network launcher', () => {
     await waitFor(async () => { try { return (await call(ports.rpc + 1, 'system_health')) ? true : undefined; } catch { return undefined; } }, 'restart', 60_000, 500);
     expect(await call(ports.rpc + 1, 'chain_getBlockHash', [0])).toBe(genesis);
     expect(await call(ports.rpc + 1, 'chain_getBlockHash', [fin.number])).toBe(fin.hash);
+    // the restarted indexer serves the same chain and indexes the new blocks
+    expect((await waitFor(() => indexedBlock(ports.indexer, fin.number), 'the restarted indexer', 60_000, 500)).hash).toBe(fin.hash);
+    const later = fin.number + 2;
+    await waitFor(() => indexedBlock(ports.indexer, later), `the indexer to index #${later}`, 60_000, 500);
     launcher.kill('SIGINT');
     expect(await stopped(launcher)).toBe(0);
   }, 240_000);

@@ -1,6 +1,7 @@
 // Typed failures of a submitted extrinsic, so callers can branch on `Pallet.Error` names.
 import type { ApiPromise } from '@polkadot/api';
 import type { DispatchError } from '@polkadot/types/interfaces';
+import type { Registry } from '@polkadot/types/types';
 
 /** A dispatch failed on chain (the extrinsic was included; its fee was paid). */
 export class ChainError extends Error {
@@ -30,14 +31,22 @@ export class TxRejectedError extends Error {
   }
 }
 
+/**
+ * A DispatchError's name — `Pallet.Error` for module errors, else its kind, e.g. `Token.FundsUnavailable`,
+ * `BadOrigin` — and, for module errors, its docs from the metadata of `registry`.
+ */
+export function dispatchErrorName(registry: Registry, e: DispatchError): { name: string; docs: string } {
+  if (e.isModule) {
+    const meta = registry.findMetaError(e.asModule);
+    return { name: `${meta.section.charAt(0).toUpperCase()}${meta.section.slice(1)}.${meta.name}`, docs: meta.docs.join(' ').trim() };
+  }
+  if (e.isToken) return { name: `Token.${e.asToken.type}`, docs: '' };
+  if (e.isArithmetic) return { name: `Arithmetic.${e.asArithmetic.type}`, docs: '' };
+  return { name: e.type, docs: '' };
+}
+
 /** Turns a DispatchError into a ChainError carrying its `Pallet.Error` name and docs. */
 export function chainError(api: ApiPromise, e: DispatchError, call: string, blockHash?: string): ChainError {
-  if (e.isModule) {
-    const meta = api.registry.findMetaError(e.asModule);
-    const pallet = meta.section.charAt(0).toUpperCase() + meta.section.slice(1);
-    return new ChainError(`${pallet}.${meta.name}`, meta.docs.join(' ').trim(), call, blockHash);
-  }
-  if (e.isToken) return new ChainError(`Token.${e.asToken.type}`, '', call, blockHash);
-  if (e.isArithmetic) return new ChainError(`Arithmetic.${e.asArithmetic.type}`, '', call, blockHash);
-  return new ChainError(e.type, '', call, blockHash);
+  const { name, docs } = dispatchErrorName(api.registry, e);
+  return new ChainError(name, docs, call, blockHash);
 }

@@ -5,7 +5,7 @@ import './augment.ts';
 export { ApiPromise } from '@polkadot/api';
 export type { KeyringPair } from '@polkadot/keyring/types';
 export { connect, ConnectionError, type ConnectOptions } from './connect.ts';
-export { ChainError, TxRejectedError, chainError } from './errors.ts';
+export { ChainError, TxRejectedError, chainError, dispatchErrorName } from './errors.ts';
 export { submit, submitSigned, eventsOf, eventOf, decodeEvent, type TxResult, type DecodedEvent, type SubmitOptions, type WaitFor } from './submit.ts';
 export { parseAmount, formatAmount, AmountError, UNIT, TOKEN_SYMBOL, TOKEN_DECIMALS } from './units.ts';
 export { cryptoReady, devAccount, fromUri, fromKeystore, toKeystore, newMnemonic, parseAddress, KeyError, DEV_NAMES, SS58_PREFIX } from './keyring.ts';

@@ -1,7 +1,8 @@
 // Decodes one block, with the metadata of its own runtime version, into the rows the indexer stores.
 import type { ApiPromise } from '@polkadot/api';
-import type { Codec, Registry } from '@polkadot/types/types';
+import type { Codec } from '@polkadot/types/types';
 import type { DispatchError, Header } from '@polkadot/types/interfaces';
+import { dispatchErrorName } from '@slmnet/client';
 
 export interface BlockRow {
   number: number; hash: string; parentHash: string; stateRoot: string; extrinsicsRoot: string;
@@ -17,17 +18,6 @@ export interface DecodedBlock { block: BlockRow; extrinsics: ExtrinsicRow[]; eve
 
 /** Plain JSON of a value: integers beyond 2^53 as decimal strings (toPrimitive gives those as strings already). */
 const plain = (c: Codec): unknown => c.toPrimitive();
-
-/** `Pallet.Error` for module errors (as the SDK's ChainError names them), else the DispatchError kind, e.g. `Token.FundsUnavailable`, `BadOrigin`. */
-export function errorName(registry: Registry, e: DispatchError): string {
-  if (e.isModule) {
-    const meta = registry.findMetaError(e.asModule);
-    return `${meta.section.charAt(0).toUpperCase()}${meta.section.slice(1)}.${meta.name}`;
-  }
-  if (e.isToken) return `Token.${e.asToken.type}`;
-  if (e.isArithmetic) return `Arithmetic.${e.asArithmetic.type}`;
-  return e.type;
-}
 
 /** The Aura authority (as an SS58 address) of the block's slot: authorities[slot % count] in the parent's state; null at genesis. */
 async function auraAuthor(api: ApiPromise, header: Header): Promise<string | null> {
@@ -74,7 +64,7 @@ export async function decodeBlock(api: ApiPromise, hash: string): Promise<Decode
       pallet: section, call: method,
       args: Object.fromEntries(ext.method.args.map((a, i) => [argNames[i], plain(a)])),
       fee: paid ? paid.data[1].toString() : null, tip: paid ? paid.data[2].toString() : null,
-      success: !failed, error: failed ? errorName(registry, failed.data[0] as DispatchError) : null,
+      success: !failed, error: failed ? dispatchErrorName(registry, failed.data[0] as DispatchError).name : null,
     };
   });
   const transfers: TransferRow[] = records.flatMap((r, eventIndex) => r.event.section === 'balances' && r.event.method === 'Transfer'

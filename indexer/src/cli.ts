@@ -1,6 +1,6 @@
 // `slmnet-indexer`: follows an SLMnet node, stores its blocks, extrinsics, events and transfers, serves them over HTTP.
 import { Command, InvalidArgumentError } from 'commander';
-import { startIndexer } from './index.ts';
+import { redactUrl, startIndexer } from './index.ts';
 
 const HELP = `
 REST API (JSON; errors are {"error":{"message","param"}}; lists take limit (≤ 100) and offset):
@@ -12,9 +12,12 @@ REST API (JSON; errors are {"error":{"message","param"}}; lists take limit (≤ 
   GET /accounts/:address/transfers
   GET /openapi.json                            the OpenAPI 3 document of these routes
 
-Storage: embedded PGlite in --db (created on first run; a restart resumes where it stopped).
+Storage: embedded PGlite in --db (created on first run; a restart resumes where it stopped), or, when the
+DATABASE_URL environment variable is set (postgres://user:password@host:5432/database), that PostgreSQL
+database (it must exist; the tables are created on first run; --db is then ignored).
 
-Example: slmnet-indexer --url ws://127.0.0.1:9944 --port 3000`;
+Examples: slmnet-indexer --url ws://127.0.0.1:9944 --port 3000
+          DATABASE_URL=postgres://indexer:secret@127.0.0.1:5432/slmnet slmnet-indexer`;
 
 const integer = (what: string, max: number) => (v: string) => {
   if (!/^\d+$/.test(v) || Number(v) > max) throw new InvalidArgumentError(`must be ${what} from 0 to ${max}`);
@@ -27,7 +30,7 @@ export async function main(argv: string[]): Promise<void> {
   const o = new Command('slmnet-indexer')
     .description('Index an SLMnet chain into SQL and serve it over a REST API.')
     .option('--url <ws-url>', 'node RPC endpoint', 'ws://127.0.0.1:9944')
-    .option('--db <dir>', 'PGlite data directory', '.slmnet/indexer')
+    .option('--db <dir>', 'PGlite data directory (ignored when DATABASE_URL is set)', '.slmnet/indexer')
     .option('--port <port>', 'HTTP port (0 picks a free one)', integer('a port', 65535), 3000)
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--from <block>', 'first block to index when the database is empty (default: genesis)', integer('a block number', 0xffff_ffff))
@@ -35,19 +38,18 @@ export async function main(argv: string[]): Promise<void> {
     .showHelpAfterError()
     .parse(argv, { from: 'user' })
     .opts<Options>();
-  if (process.env.DATABASE_URL) {
-    console.error('error: DATABASE_URL (PostgreSQL) is not supported yet; unset it to use the embedded PGlite database in --db');
-    process.exit(1);
-  }
+  const databaseUrl = process.env.DATABASE_URL || undefined;
   const log = (line: string) => console.error(`${new Date().toISOString()} ${line}`);
+  if (databaseUrl && o.db !== '.slmnet/indexer') log(`warning: --db ${o.db} is ignored: DATABASE_URL is set, so the indexer stores in PostgreSQL`);
   let indexer;
   try {
-    indexer = await startIndexer({ url: o.url, dbDir: o.db, port: o.port, host: o.host, from: o.from, progress: process.stderr.isTTY, log });
+    indexer = await startIndexer({ url: o.url, dbDir: o.db, databaseUrl, port: o.port, host: o.host, from: o.from, progress: process.stderr.isTTY, log });
   } catch (e) {
     console.error(`error: ${(e as Error).message}`);
     process.exit(1);
   }
-  console.log(`SLMnet indexer: ${o.url} → ${o.db}; API ${indexer.apiUrl}`);
+  const store = databaseUrl ? `PostgreSQL ${redactUrl(databaseUrl)} (DATABASE_URL; --db ignored)` : o.db;
+  console.log(`SLMnet indexer: ${o.url} → ${store}; API ${indexer.apiUrl}`);
   const stop = () => { indexer.stop().then(() => process.exit(0), () => process.exit(1)); };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,17 +1,19 @@
 // One indexer: a database, the ingester following the node, and the REST API over both.
 import type { AddressInfo } from 'node:net';
 import { createApp, listen } from './api.ts';
-import { migrate, openPglite, type Database } from './db.ts';
+import { migrate, openDatabase, type Database } from './db.ts';
 import { Ingester, type IngestOptions } from './ingest.ts';
 
-export { openPglite, migrate, readMigrations, type Sql, type Database } from './db.ts';
+export { openPglite, openPostgres, openDatabase, migrate, readMigrations, redactUrl, type Sql, type Database, type DatabaseOptions } from './db.ts';
 export { createApp } from './api.ts';
 export { OPENAPI, MAX_LIMIT } from './openapi.ts';
 export { Ingester, type IngestOptions, type ChainStatus } from './ingest.ts';
 
 export interface IndexerOptions extends IngestOptions {
-  /** PGlite data directory (in memory without it). */
+  /** PGlite data directory (in memory without it); ignored when `databaseUrl` is given. */
   dbDir?: string;
+  /** A PostgreSQL URL (`postgres://user:password@host:5432/database`): store there instead of PGlite. */
+  databaseUrl?: string;
   port?: number;
   host?: string;
 }
@@ -24,7 +26,7 @@ export interface RunningIndexer {
 }
 
 export async function startIndexer(opts: IndexerOptions): Promise<RunningIndexer> {
-  const db = await openPglite(opts.dbDir);
+  const db = await openDatabase({ dbDir: opts.dbDir, databaseUrl: opts.databaseUrl });
   try {
     await migrate(db);
     const ingester = new Ingester(db, opts);

@@ -4,13 +4,22 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { parseAddress } from '@slmnet/client';
 import type { Server } from 'node:http';
 import type { Sql } from './db.ts';
+import { DOCS_HTML, docsAssets } from './docs.ts';
+import { HttpError } from './errors.ts';
 import type { ChainStatus } from './ingest.ts';
-import { OPENAPI, type Operation, type Parameter } from './openapi.ts';
+import { requestLimits, timedSql, type LimitOptions } from './limits.ts';
+import type { LiveHub } from './live.ts';
+import { BLOCK_SORT, EVENT_SORT, EXTRINSIC_SORT, OPENAPI, type Operation, type Parameter } from './openapi.ts';
+import { search } from './search.ts';
+import { orderBy } from './sort.ts';
 
-export class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly param?: string) {
-    super(message);
-  }
+export { HttpError } from './errors.ts';
+
+export interface ApiOptions extends LimitOptions {
+  /** Serves GET /live (503 without it). */
+  live?: LiveHub;
+  /** Cap on one API statement in ms (PostgreSQL enforces it; see limits.ts); 0 disables. */
+  statementTimeoutMs?: number;
 }
 
 export type Params = Record<string, string | number | boolean | undefined>;
@@ -19,7 +28,7 @@ function parseParam(p: Parameter, raw: unknown): string | number | boolean | und
   const where = p.in === 'query' ? 'query parameter' : 'path parameter';
   if (raw === undefined) {
     if (p.required) throw new HttpError(400, `${where} "${p.name}" is required`, p.name);
-    return p.schema.type === 'integer' ? p.schema.default : undefined;
+    return p.schema.type === 'integer' || 'enum' in p.schema ? p.schema.default : undefined;
   }
   if (typeof raw !== 'string') throw new HttpError(400, `${where} "${p.name}" must be given once`, p.name);
   const s = p.schema;
@@ -35,6 +44,10 @@ function parseParam(p: Parameter, raw: unknown): string | number | boolean | und
   if (s.type === 'boolean') {
     if (raw !== 'true' && raw !== 'false') throw new HttpError(400, `${where} "${p.name}" must be true or false`, p.name);
     return raw === 'true';
+  }
+  if ('enum' in s) {
+    if (!s.enum.includes(raw)) throw new HttpError(400, `${where} "${p.name}" must be one of ${s.enum.join(', ')}`, p.name);
+    return raw;
   }
   if (!new RegExp(s.pattern).test(raw)) throw new HttpError(400, `${where} "${p.name}" is malformed: ${p.description}`, p.name);
   return raw;
@@ -68,10 +81,12 @@ const BLOCK_COLUMNS = 'number, hash, parent_hash, state_root, extrinsics_root, a
 const EXTRINSIC_COLUMNS = 'block_number, index, hash, signer, pallet, call, args, fee::text, tip::text, success, error';
 const EVENT_COLUMNS = 'block_number, index, phase, extrinsic_index, pallet, name, data';
 
-type Handler = (p: Params) => Promise<unknown>;
+/** Returned by a handler that wrote the response itself (a stream, HTML). */
+export const RESPONDED = Symbol('responded');
+type Handler = (p: Params, req: Request, res: Response) => Promise<unknown>;
 
 /** One handler per operationId of the OpenAPI document. */
-export function handlers(db: Sql, status: ChainStatus): Record<string, Handler> {
+export function handlers(db: Sql, status: ChainStatus, opts: ApiOptions = {}): Record<string, Handler> {
   return {
     health: async () => {
       const [row] = await db.query<{ indexed: number | null; finalized: number | null }>(
@@ -82,12 +97,24 @@ export function handlers(db: Sql, status: ChainStatus): Record<string, Handler> 
       };
     },
     openapi: async () => OPENAPI,
-    listBlocks: async ({ limit, offset, cursor }) => {
+    docs: async (_p, _req, res) => { res.type('html').send(DOCS_HTML); return RESPONDED; },
+    search: async ({ q }) => search(db, String(q)),
+    live: async (_p, req, res) => {
+      if (!opts.live) throw new HttpError(503, 'live updates are not available');
+      opts.live.serve(req, res);
+      return RESPONDED;
+    },
+    listBlocks: async ({ limit, offset, cursor, sort }) => {
       if (cursor !== undefined && offset !== 0) throw new HttpError(400, 'give either "cursor" or "offset", not both', 'cursor');
+      if (cursor !== undefined && sort !== undefined && sort !== 'number' && sort !== '-number') throw new HttpError(400, '"cursor" pages only with sort number or -number', 'cursor');
+      const order = orderBy(BLOCK_SORT, sort);
+      const up = sort === 'number';
       const items = cursor === undefined
-        ? await db.query(`SELECT ${BLOCK_COLUMNS} FROM blocks ORDER BY number DESC LIMIT $1 OFFSET $2`, [limit, offset])
-        : await db.query(`SELECT ${BLOCK_COLUMNS} FROM blocks WHERE number < $1 ORDER BY number DESC LIMIT $2`, [cursor, limit]);
-      return { items, nextCursor: items.length === limit && items[items.length - 1].number !== 0 ? items[items.length - 1].number : null };
+        ? await db.query(`SELECT ${BLOCK_COLUMNS} FROM blocks ${order} LIMIT $1 OFFSET $2`, [limit, offset])
+        : await db.query(`SELECT ${BLOCK_COLUMNS} FROM blocks WHERE number ${up ? '>' : '<'} $1 ${order} LIMIT $2`, [cursor, limit]);
+      const last = items[items.length - 1]?.number as number | undefined;
+      const more = items.length === limit && last !== undefined && (up || last !== 0) && (sort === undefined || sort === 'number' || sort === '-number');
+      return { items, nextCursor: more ? last : null };
     },
     getBlock: async ({ id }) => {
       const s = String(id);
@@ -97,10 +124,10 @@ export function handlers(db: Sql, status: ChainStatus): Record<string, Handler> 
       if (!block) throw new HttpError(404, `block ${s} is not indexed`);
       return block;
     },
-    listExtrinsics: async ({ limit, offset, signer, pallet, call, success }) => {
+    listExtrinsics: async ({ limit, offset, signer, pallet, call, success, sort }) => {
       const w = where({ signer: signer === undefined ? undefined : account(String(signer), 'signer'), pallet, call, success });
       const n = w.params.length;
-      return { items: await db.query(`SELECT ${EXTRINSIC_COLUMNS} FROM extrinsics ${w.sql} ORDER BY block_number DESC, index DESC LIMIT $${n + 1} OFFSET $${n + 2}`, [...w.params, limit, offset]) };
+      return { items: await db.query(`SELECT ${EXTRINSIC_COLUMNS} FROM extrinsics ${w.sql} ${orderBy(EXTRINSIC_SORT, sort)} LIMIT $${n + 1} OFFSET $${n + 2}`, [...w.params, limit, offset]) };
     },
     getExtrinsic: async ({ id }) => {
       const s = String(id);
@@ -113,10 +140,10 @@ export function handlers(db: Sql, status: ChainStatus): Record<string, Handler> 
       const events = await db.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE block_number = $1 AND extrinsic_index = $2 ORDER BY index`, [ext.block_number, ext.index]);
       return { ...ext, events };
     },
-    listEvents: async ({ limit, offset, pallet, name, block }) => {
+    listEvents: async ({ limit, offset, pallet, name, block, sort }) => {
       const w = where({ pallet, name, block_number: block });
       const n = w.params.length;
-      return { items: await db.query(`SELECT ${EVENT_COLUMNS} FROM events ${w.sql} ORDER BY block_number DESC, index DESC LIMIT $${n + 1} OFFSET $${n + 2}`, [...w.params, limit, offset]) };
+      return { items: await db.query(`SELECT ${EVENT_COLUMNS} FROM events ${w.sql} ${orderBy(EVENT_SORT, sort)} LIMIT $${n + 1} OFFSET $${n + 2}`, [...w.params, limit, offset]) };
     },
     accountTransfers: async ({ address, limit, offset }) => {
       const who = account(String(address), 'address');
@@ -128,22 +155,26 @@ export function handlers(db: Sql, status: ChainStatus): Record<string, Handler> 
   };
 }
 
-export function createApp(db: Sql, status: ChainStatus): express.Express {
+export function createApp(db: Sql, status: ChainStatus, opts: ApiOptions = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use((_req, res, next) => { res.set('Access-Control-Allow-Origin', '*'); next(); });
-  const handle = handlers(db, status);
+  app.use(...requestLimits(opts));
+  app.use('/docs', docsAssets());
+  const handle = handlers(timedSql(db, opts.statementTimeoutMs), status, opts);
   for (const [route, { get: op }] of Object.entries(OPENAPI.paths)) {
     const run = handle[op.operationId];
     if (!run) throw new Error(`no handler for operation ${op.operationId}`);
     app.get(route.replace(/\{(\w+)\}/g, ':$1'), async (req: Request, res: Response) => {
-      res.json(await run(parseParams(op, req.query, req.params as Record<string, string>)));
+      const out = await run(parseParams(op, req.query, req.params as Record<string, string>), req, res);
+      if (out !== RESPONDED) res.json(out);
     });
   }
   app.use((req, _res, next) => next(new HttpError(404, `no route ${req.method} ${req.path}`)));
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const e = err instanceof HttpError ? err : new HttpError(500, `internal error: ${(err as Error).message}`);
-    res.status(e.status).json({ error: { message: e.message, ...(e.param ? { param: e.param } : {}) } });
+    if (res.headersSent) { res.end(); return; }
+    res.set(e.headers).status(e.status).json({ error: { message: e.message, ...(e.param ? { param: e.param } : {}) } });
   });
   return app;
 }

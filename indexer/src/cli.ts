@@ -1,16 +1,24 @@
 // `slmnet-indexer`: follows an SLMnet node, stores its blocks, extrinsics, events and transfers, serves them over HTTP.
 import { Command, InvalidArgumentError } from 'commander';
 import { redactUrl, startIndexer } from './index.ts';
+import { DEFAULT_RATE_LIMIT } from './limits.ts';
 
 const HELP = `
 REST API (JSON; errors are {"error":{"message","param"}}; lists take limit (≤ 100) and offset):
   GET /health                                  indexed height, chain head and finalized block, lag
-  GET /blocks?limit&offset|cursor              newest first; nextCursor pages on
+  GET /blocks?limit&offset|cursor&sort         newest first; nextCursor pages on; sort=number|-number|timestamp|…
   GET /blocks/:numberOrHash
-  GET /extrinsics?signer&pallet&call&success   GET /extrinsics/:hash or /extrinsics/:block-:index
-  GET /events?pallet&name&block
+  GET /extrinsics?signer&pallet&call&success&sort   GET /extrinsics/:hash or /extrinsics/:block-:index
+  GET /events?pallet&name&block&sort
   GET /accounts/:address/transfers
+  GET /search?q=                               block number/hash, extrinsic, address, datanet:/model:/contribution:/
+                                               inference:/node: id, content/input/output hash, datanet or model name
+  GET /live                                    Server-Sent Events: block, finalized, rollback (heartbeat every 15 s)
   GET /openapi.json                            the OpenAPI 3 document of these routes
+  GET /docs                                    interactive documentation (Swagger UI)
+
+Limits: --rate-limit requests per minute and client IP (429 with Retry-After beyond it), URLs up to 2048
+characters (414), a 5 s statement timeout on API queries (enforced by PostgreSQL; PGlite cannot interrupt a query).
 
 Storage: embedded PGlite in --db (created on first run; a restart resumes where it stopped), or, when the
 DATABASE_URL environment variable is set (postgres://user:password@host:5432/database), that PostgreSQL
@@ -24,7 +32,7 @@ const integer = (what: string, max: number) => (v: string) => {
   return Number(v);
 };
 
-interface Options { url: string; db: string; port: number; host: string; from?: number }
+interface Options { url: string; db: string; port: number; host: string; from?: number; rateLimit: number }
 
 export async function main(argv: string[]): Promise<void> {
   const o = new Command('slmnet-indexer')
@@ -34,6 +42,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--port <port>', 'HTTP port (0 picks a free one)', integer('a port', 65535), 3000)
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--from <block>', 'first block to index when the database is empty (default: genesis)', integer('a block number', 0xffff_ffff))
+    .option('--rate-limit <req/min>', 'API requests per minute from one client IP (0: no limit)', integer('a number of requests', 1_000_000_000), DEFAULT_RATE_LIMIT)
     .addHelpText('after', HELP)
     .showHelpAfterError()
     .parse(argv, { from: 'user' })
@@ -43,7 +52,7 @@ export async function main(argv: string[]): Promise<void> {
   if (databaseUrl && o.db !== '.slmnet/indexer') log(`warning: --db ${o.db} is ignored: DATABASE_URL is set, so the indexer stores in PostgreSQL`);
   let indexer;
   try {
-    indexer = await startIndexer({ url: o.url, dbDir: o.db, databaseUrl, port: o.port, host: o.host, from: o.from, progress: process.stderr.isTTY, log });
+    indexer = await startIndexer({ url: o.url, dbDir: o.db, databaseUrl, port: o.port, host: o.host, from: o.from, rateLimit: o.rateLimit, progress: process.stderr.isTTY, log });
   } catch (e) {
     console.error(`error: ${(e as Error).message}`);
     process.exit(1);

@@ -4,6 +4,7 @@ import { connect } from '@slmnet/client';
 import { SingleBar } from 'cli-progress';
 import type { Sql } from './db.ts';
 import { decodeBlock, type DecodedBlock } from './decode.ts';
+import { ChainNotifier } from './live.ts';
 import { insertBlocks, markFinalized, rollbackFrom, storedHash, tip } from './store.ts';
 
 export interface IngestOptions {
@@ -24,6 +25,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class Ingester {
   readonly status: ChainStatus = { best: 0, finalized: 0, connected: false };
+  /** Fires after each stored batch (`blocks`), finality update (`finalized`) and rollback (`rollback`). */
+  readonly events = new ChainNotifier();
   private stopped = false;
   private api: ApiPromise | undefined;
   private wake: () => void = () => undefined;
@@ -107,7 +110,7 @@ export class Ingester {
         const hashes = await Promise.all(numbers.map((n) => api.rpc.chain.getBlockHash(n)));
         const blocks = await Promise.all(hashes.map((h) => decodeBlock(api, h.toHex())));
         const linked = await this.linked(blocks);
-        if (linked.length) await insertBlocks(this.db, linked);
+        if (linked.length) { await insertBlocks(this.db, linked); this.events.emit('blocks', linked); }
         // a reorg between reading hashes: reconcile on the next round
         if (linked.length < blocks.length) break;
         next += blocks.length;
@@ -117,6 +120,7 @@ export class Ingester {
       bar?.stop();
     }
     await markFinalized(this.db, finalized);
+    this.events.emit('finalized', finalized);
   }
 
   /** The leading blocks that extend the stored chain (each one's parent is the block stored, or decoded, just before it). */
@@ -144,6 +148,7 @@ export class Ingester {
     if (n < last.number) {
       this.log(`reorg: rolling back blocks #${n + 1}..#${last.number}`);
       await rollbackFrom(this.db, n + 1);
+      this.events.emit('rollback', n + 1);
     }
   }
 }

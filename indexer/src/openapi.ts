@@ -1,10 +1,13 @@
 // The OpenAPI 3 document: the one declaration of the API's routes and parameters (the server registers and validates from it).
+import { defineSort, sortParameter, type SortSpec } from './sort.ts';
+
 export const MAX_LIMIT = 100;
 
 export type Schema =
   | { type: 'integer'; minimum: number; maximum?: number; default?: number }
   | { type: 'boolean' }
-  | { type: 'string'; pattern: string };
+  | { type: 'string'; pattern: string }
+  | { type: 'string'; enum: string[]; default: string };
 
 export interface Parameter {
   name: string;
@@ -20,17 +23,20 @@ export interface Operation {
   operationId: string;
   summary: string;
   parameters: Parameter[];
-  responses: Record<string, { description: string; content?: { 'application/json': { schema: object } } }>;
+  responses: Record<string, { description: string; headers?: Record<string, object>; content?: Record<string, { schema: object }> }>;
 }
 
 const json = (description: string, ref = 'Object') => ({ description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
-const errors = { 400: json('a bad parameter (named in error.param)', 'Error'), 404: json('unknown id or route', 'Error') };
-const list = (summary: string, operationId: string, filters: Parameter[], extra: Parameter[] = []): Operation => ({
+const limited = {
+  429: { ...json('too many requests from this address', 'Error'), headers: { 'Retry-After': { description: 'seconds until the limit resets', schema: { type: 'integer' } } } },
+};
+const errors = { 400: json('a bad parameter (named in error.param)', 'Error'), 404: json('unknown id or route', 'Error'), ...limited };
+const list = (summary: string, operationId: string, filters: Parameter[], extra: Parameter[] = [], sort?: SortSpec): Operation => ({
   operationId, summary,
   parameters: [
     { name: 'limit', in: 'query', description: `page size (larger values are clamped to ${MAX_LIMIT})`, schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: 20 }, 'x-clamp': true },
     { name: 'offset', in: 'query', description: 'rows to skip', schema: { type: 'integer', minimum: 0, default: 0 } },
-    ...extra, ...filters,
+    ...extra, ...(sort ? [sortParameter(sort)] : []), ...filters,
   ],
   responses: { 200: json('a page, newest first', 'Page'), ...errors },
 });
@@ -40,15 +46,49 @@ const ADDRESS = '^(0x[0-9a-fA-F]{64}|[1-9A-HJ-NP-Za-km-z]{40,60})$';
 const query = (name: string, description: string, schema: Schema): Parameter => ({ name, in: 'query', description, schema });
 const path = (name: string, description: string, pattern: string): Parameter => ({ name, in: 'path', required: true, description, schema: { type: 'string', pattern } });
 
+/** The `sort` values of the chain lists (see sort.ts); the unique key breaks ties. */
+export const BLOCK_SORT = defineSort({
+  fields: { number: ['number'], timestamp: ['timestamp'], extrinsic_count: ['extrinsic_count'], event_count: ['event_count'] },
+  unique: ['number'], default: '-number',
+});
+export const EXTRINSIC_SORT = defineSort({ fields: { block_number: ['block_number'], fee: ['fee'], pallet: ['pallet', 'call'] }, unique: ['block_number', 'index'], default: '-block_number' });
+export const EVENT_SORT = defineSort({ fields: { block_number: ['block_number'], pallet: ['pallet', 'name'] }, unique: ['block_number', 'index'], default: '-block_number' });
+
 export const OPENAPI = {
   openapi: '3.0.3',
   info: { title: 'SLMnet indexer', version: '0.1.0', description: 'Blocks, extrinsics, events and transfers of an SLMnet chain. Errors are {"error":{"message","param"}}.' },
   paths: {
-    '/health': { get: { operationId: 'health', summary: 'indexed height, chain head and finalized block, lag', parameters: [], responses: { 200: json('status') } } },
-    '/openapi.json': { get: { operationId: 'openapi', summary: 'this document', parameters: [], responses: { 200: json('the OpenAPI document') } } },
+    '/health': { get: { operationId: 'health', summary: 'indexed height, chain head and finalized block, lag', parameters: [], responses: { 200: json('status'), ...limited } } },
+    '/openapi.json': { get: { operationId: 'openapi', summary: 'this document', parameters: [], responses: { 200: json('the OpenAPI document'), ...limited } } },
+    '/docs': {
+      get: { operationId: 'docs', summary: 'interactive documentation of this API (Swagger UI)', parameters: [], responses: { 200: { description: 'Swagger UI', content: { 'text/html': { schema: { type: 'string' } } } }, ...limited } },
+    },
+    '/search': {
+      get: {
+        operationId: 'search',
+        summary: 'find blocks, extrinsics, accounts, datanets, models, contributions, inferences and nodes by number, hash, address, id or name prefix',
+        parameters: [{
+          name: 'q', in: 'query', required: true,
+          description: 'a block number or hash, an extrinsic hash or <block>-<index>, an SS58 address or 0x account id, an id (narrowed by datanet:, model:, contribution:, inference:, node:, block:, extrinsic:, account:), a content/input/output hash, or the start of a datanet or model name; 1 to 128 characters',
+          schema: { type: 'string', pattern: '^.{1,128}$' },
+        }],
+        responses: { 200: json('matches, exact ones first (empty when nothing matches)', 'SearchResult'), ...errors },
+      },
+    },
+    '/live': {
+      get: {
+        operationId: 'live',
+        summary: 'Server-Sent Events: `block` (number, hash, extrinsicCount, eventCount, transfers) after each stored block, `finalized` (number) when finality advances, `rollback` (from) when a retracted fork is deleted; a `: heartbeat` comment every 15 s',
+        parameters: [],
+        responses: {
+          200: { description: 'an event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+          503: json('too many open streams', 'Error'), ...limited,
+        },
+      },
+    },
     '/blocks': {
       get: list('blocks, newest first; page with offset or with cursor (the nextCursor of the previous page)', 'listBlocks', [],
-        [query('cursor', 'return blocks below this number', { type: 'integer', minimum: 0 })]),
+        [query('cursor', 'return blocks below this number (above it with sort=number; only with sort number or -number)', { type: 'integer', minimum: 0 })], BLOCK_SORT),
     },
     '/blocks/{id}': {
       get: { operationId: 'getBlock', summary: 'one block', parameters: [path('id', 'block number or 0x hash', '^(\\d{1,10}|0x[0-9a-fA-F]{64})$')], responses: { 200: json('the block'), ...errors } },
@@ -59,7 +99,7 @@ export const OPENAPI = {
         query('pallet', 'pallet as in the metadata, e.g. balances', { type: 'string', pattern: NAME }),
         query('call', 'call as in the metadata, e.g. transferKeepAlive', { type: 'string', pattern: NAME }),
         query('success', 'whether the dispatch succeeded', { type: 'boolean' }),
-      ]),
+      ], [], EXTRINSIC_SORT),
     },
     '/extrinsics/{id}': {
       get: { operationId: 'getExtrinsic', summary: 'one extrinsic with its events', parameters: [path('id', '0x hash or <block>-<index>', '^(0x[0-9a-fA-F]{64}|\\d{1,10}-\\d{1,10})$')], responses: { 200: json('the extrinsic'), ...errors } },
@@ -69,7 +109,7 @@ export const OPENAPI = {
         query('pallet', 'pallet as in the metadata, e.g. balances', { type: 'string', pattern: NAME }),
         query('name', 'event name, e.g. Transfer', { type: 'string', pattern: NAME }),
         query('block', 'block number', { type: 'integer', minimum: 0 }),
-      ]),
+      ], [], EVENT_SORT),
     },
     '/accounts/{address}/transfers': {
       get: list('transfers from or to an account, newest first', 'accountTransfers', [path('address', 'SS58 address or 0x account id', ADDRESS)]),
@@ -78,6 +118,21 @@ export const OPENAPI = {
   components: {
     schemas: {
       Object: { type: 'object' },
+      SearchResult: {
+        type: 'object', required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              type: 'object', required: ['kind', 'id', 'label', 'match'],
+              properties: {
+                kind: { type: 'string', enum: ['block', 'extrinsic', 'account', 'datanet', 'model', 'contribution', 'inference', 'node'] },
+                id: { type: 'string' }, label: { type: 'string' }, match: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
       Page: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { type: 'object' } }, nextCursor: { type: 'integer', nullable: true } } },
       Error: {
         type: 'object', required: ['error'],

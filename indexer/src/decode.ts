@@ -3,6 +3,7 @@ import type { ApiPromise } from '@polkadot/api';
 import type { Codec } from '@polkadot/types/types';
 import type { DispatchError, Header } from '@polkadot/types/interfaces';
 import { dispatchErrorName } from '@slmnet/client';
+import { decodeDomain, type DomainRows } from './domain.ts';
 
 export interface BlockRow {
   number: number; hash: string; parentHash: string; stateRoot: string; extrinsicsRoot: string;
@@ -14,7 +15,7 @@ export interface ExtrinsicRow {
 }
 export interface EventRow { index: number; phase: string; extrinsicIndex: number | null; pallet: string; name: string; data: unknown }
 export interface TransferRow { eventIndex: number; extrinsicIndex: number | null; from: string; to: string; amount: string }
-export interface DecodedBlock { block: BlockRow; extrinsics: ExtrinsicRow[]; events: EventRow[]; transfers: TransferRow[] }
+export interface DecodedBlock { block: BlockRow; extrinsics: ExtrinsicRow[]; events: EventRow[]; transfers: TransferRow[]; domain: DomainRows }
 
 /** Plain JSON of a value: integers beyond 2^53 as decimal strings (toPrimitive gives those as strings already). */
 const plain = (c: Codec): unknown => c.toPrimitive();
@@ -34,10 +35,11 @@ async function auraAuthor(api: ApiPromise, header: Header): Promise<string | nul
 export async function decodeBlock(api: ApiPromise, hash: string): Promise<DecodedBlock> {
   // chain_getBlock is historic in @polkadot/rpc-core: its extrinsics decode with the registry of this block's spec version, as api.at does
   const [signed, at] = await Promise.all([api.rpc.chain.getBlock(hash), api.at(hash)]);
-  const [records, version, author] = await Promise.all([
-    at.query.system.events(),
+  const records = await at.query.system.events();
+  const [version, author, domain] = await Promise.all([
     api.rpc.state.getRuntimeVersion(hash),
     auraAuthor(api, signed.block.header),
+    decodeDomain(at, records, signed.block.header.number.toNumber()),
   ]);
   const { header, extrinsics } = signed.block;
   const registry = at.registry;
@@ -79,6 +81,6 @@ export async function decodeBlock(api: ApiPromise, hash: string): Promise<Decode
       stateRoot: header.stateRoot.toHex(), extrinsicsRoot: header.extrinsicsRoot.toHex(), author, timestamp,
       specVersion: version.specVersion.toNumber(), extrinsicCount: extrinsics.length, eventCount: records.length,
     },
-    extrinsics: rows, events, transfers,
+    extrinsics: rows, events, transfers, domain,
   };
 }

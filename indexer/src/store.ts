@@ -1,6 +1,27 @@
 // Writes decoded blocks and rolls back retracted ones; every block with its rows in one transaction.
 import type { Sql } from './db.ts';
 import type { DecodedBlock } from './decode.ts';
+import type { DomainRows, Row } from './domain.ts';
+
+const SNAPSHOT_TABLES = ['datanet_snapshots', 'contribution_snapshots', 'model_snapshots', 'inference_snapshots', 'node_snapshots'];
+
+/** INSERT of one row whose keys are the column names (arrays and objects go to jsonb columns). */
+async function insertRow(tx: Sql, table: string, row: Row): Promise<void> {
+  const cols = Object.keys(row);
+  const values = cols.map((c) => { const v = row[c]; return v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v; });
+  await tx.query(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`, values);
+}
+
+/** A block's domain rows: each changed object's new snapshot becomes the latest one; event rows are appended. */
+async function insertDomain(tx: Sql, blockNumber: number, { snapshots, rows }: DomainRows): Promise<void> {
+  for (const { table, id, row } of snapshots) {
+    const [prev] = await tx.query(`UPDATE ${table} SET latest = false WHERE id = $1 AND latest RETURNING *`, [id]);
+    // an object that left the chain state (a withdrawn node) keeps its last known fields
+    const state = row ?? (prev ? { ...prev, status: 'Withdrawn' } : undefined);
+    if (state) await insertRow(tx, table, { ...state, id, block_number: blockNumber, latest: true });
+  }
+  for (const { table, row } of rows) await insertRow(tx, table, row);
+}
 
 export async function tip(db: Sql): Promise<{ number: number; hash: string } | undefined> {
   return (await db.query<{ number: number; hash: string }>('SELECT number, hash FROM blocks ORDER BY number DESC LIMIT 1'))[0];
@@ -13,7 +34,7 @@ export async function storedHash(db: Sql, number: number): Promise<string | unde
 /** Inserts the blocks (consecutive, ascending) with their extrinsics, events, transfers and accounts in one transaction. */
 export async function insertBlocks(db: Sql, blocks: DecodedBlock[]): Promise<void> {
   await db.transaction(async (tx) => {
-    for (const { block: b, extrinsics, events, transfers } of blocks) {
+    for (const { block: b, extrinsics, events, transfers, domain } of blocks) {
       await tx.query(
         `INSERT INTO blocks (number, hash, parent_hash, state_root, extrinsics_root, author, timestamp, spec_version, extrinsic_count, event_count)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
@@ -37,6 +58,7 @@ export async function insertBlocks(db: Sql, blocks: DecodedBlock[]): Promise<voi
         await tx.query(`INSERT INTO accounts (address, last_seen_block) VALUES ($1, $2)
           ON CONFLICT (address) DO UPDATE SET last_seen_block = GREATEST(accounts.last_seen_block, EXCLUDED.last_seen_block)`, [address, b.number]);
       }
+      await insertDomain(tx, b.number, domain);
     }
   });
 }
@@ -54,6 +76,11 @@ export async function rollbackFrom(db: Sql, from: number): Promise<void> {
         FROM accounts a WHERE a.last_seen_block >= $1)
       UPDATE accounts SET last_seen_block = seen.last FROM seen WHERE accounts.address = seen.address AND seen.last IS NOT NULL`, [from]);
     await tx.query('DELETE FROM accounts WHERE last_seen_block >= $1', [from]);
+    // the newest snapshot left of each object whose latest one was rolled back becomes the latest again
+    for (const t of SNAPSHOT_TABLES) {
+      await tx.query(`UPDATE ${t} SET latest = true FROM (SELECT id, max(block_number) AS b FROM ${t} GROUP BY id HAVING NOT bool_or(latest)) m
+        WHERE ${t}.id = m.id AND ${t}.block_number = m.b`);
+    }
   });
 }
 

@@ -1,7 +1,9 @@
-// Storing decoded blocks and rolling back a retracted fork, on a real (in-memory) PGlite database.
+// Storing decoded blocks and rolling back a retracted fork, on PGlite (in memory) and on a real PostgreSQL 15.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate, openPglite, type Database } from '../src/db.ts';
+import { migrate, type Database } from '../src/db.ts';
+import { backends } from '../../test/helpers/backends.ts';
 import type { DecodedBlock } from '../src/decode.ts';
+import type { DomainRows } from '../src/domain.ts';
 import { insertBlocks, markFinalized, rollbackFrom, tip } from '../src/store.ts';
 
 const A = '5GrwvaF2PXDFhX2kaE7qMDWvrcbjpWBkVtbqCWEhYcvK1v7m';
@@ -10,7 +12,7 @@ const C = '5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y';
 const hash = (n: number, fork = 0) => `0x${(n * 16 + fork).toString(16).padStart(64, '0')}`;
 
 /** Block `n` in which `from` sends `amount` to `to`. */
-function block(n: number, from: string, to: string, amount: string, fork = 0): DecodedBlock {
+function block(n: number, from: string, to: string, amount: string, fork = 0, domain: DomainRows = { snapshots: [], rows: [] }): DecodedBlock {
   return {
     block: {
       number: n, hash: hash(n, fork), parentHash: n ? hash(n - 1, n > 1 ? fork : 0) : hash(0, 15), stateRoot: hash(0, 1), extrinsicsRoot: hash(0, 2),
@@ -19,18 +21,20 @@ function block(n: number, from: string, to: string, amount: string, fork = 0): D
     extrinsics: [{ index: 0, hash: hash(n, 9), signer: from, pallet: 'balances', call: 'transferKeepAlive', args: { value: amount }, fee: '123', tip: '0', success: true, error: null }],
     events: [{ index: 0, phase: 'ApplyExtrinsic', extrinsicIndex: 0, pallet: 'balances', name: 'Transfer', data: { from, to, amount } }],
     transfers: [{ eventIndex: 0, extrinsicIndex: 0, from, to, amount }],
+    domain,
   };
 }
 
 let db: Database;
-beforeEach(async () => { db = await openPglite(); await migrate(db); });
-afterEach(() => db.close());
 
 const counts = async () => (await db.query(`SELECT (SELECT count(*)::int FROM blocks) AS blocks, (SELECT count(*)::int FROM extrinsics) AS extrinsics,
   (SELECT count(*)::int FROM events) AS events, (SELECT count(*)::int FROM transfers) AS transfers`))[0];
 const accounts = async () => db.query('SELECT address, last_seen_block FROM accounts ORDER BY address');
 
-describe('store', () => {
+describe.each(backends())('store on $name', (backend) => {
+  beforeEach(async () => { db = await (await backend.create()).open(); await migrate(db); });
+  afterEach(() => db.close());
+
   it('keeps u128 amounts exact and records when accounts were last seen', async () => {
     const huge = (2n ** 127n + 1n).toString();
     await insertBlocks(db, [block(0, A, B, '1'), block(1, A, C, huge)]);
@@ -57,5 +61,20 @@ describe('store', () => {
     expect((await db.query('SELECT hash FROM blocks WHERE number = 2'))[0].hash).toBe(hash(2, 1));
     await expect(rollbackFrom(db, 1)).rejects.toThrow(/finalized/);
     expect(await counts()).toEqual({ blocks: 3, extrinsics: 3, events: 3, transfers: 3 });
+  });
+
+  it('domain snapshots: the newest is the current state; a rollback restores the previous one; a removed node keeps its fields', async () => {
+    const node = (bond: string) => ({ operator: A, kind: 'Storage', peer_id: '0x00', bond, status: 'Active', unbonding_until: null, registered: 0,
+      last_heartbeat: null, era_points: 0, total_points: '0', earned: '0' });
+    const snap = (row: Record<string, unknown> | null): DomainRows => ({ snapshots: [{ table: 'node_snapshots', id: '7', row }], rows: [] });
+    await insertBlocks(db, [block(0, A, B, '1', 0, snap(node('10'))), block(1, A, B, '1', 0, snap(node('25')))]);
+    await markFinalized(db, 0);
+    const current = async () => db.query('SELECT id, block_number, bond::text, status FROM nodes');
+    expect(await current()).toEqual([{ id: 7, block_number: 1, bond: '25', status: 'Active' }]);
+    await insertBlocks(db, [block(2, A, B, '1', 0, snap(null))]);
+    expect(await current()).toEqual([{ id: 7, block_number: 2, bond: '25', status: 'Withdrawn' }]);
+    await rollbackFrom(db, 1);
+    expect(await current()).toEqual([{ id: 7, block_number: 0, bond: '10', status: 'Active' }]);
+    expect((await db.query('SELECT count(*)::int AS n FROM node_snapshots'))[0].n).toBe(1);
   });
 });

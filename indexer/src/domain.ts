@@ -1,0 +1,163 @@
+// Domain rows of one block: the events of the Datanets, Models, Attribution and NodeRewards pallets say which objects
+// changed; their new state is read from the block's storage (one batched read per kind) and stored as a snapshot.
+// Amounts are exact decimal strings; bytes fields are text when they are UTF-8, else 0x hex.
+import type { ApiDecoration } from '@polkadot/api/types';
+import type { Codec } from '@polkadot/types/types';
+import type { EventRecord } from '@polkadot/types/interfaces';
+
+export type SnapshotTable = 'datanet_snapshots' | 'contribution_snapshots' | 'model_snapshots' | 'inference_snapshots' | 'node_snapshots';
+export type EventTable = 'versions' | 'version_contributions' | 'attestations' | 'slashes' | 'settlements' | 'attributions'
+  | 'contributor_earnings' | 'rewards' | 'eras' | 'heartbeats';
+export type Row = Record<string, unknown>;
+
+/** A changed object's new state; `row` null: it left the chain state (a withdrawn node: its last snapshot is kept, marked so). */
+export interface Snapshot { table: SnapshotTable; id: string; row: Row | null }
+export interface DomainRows { snapshots: Snapshot[]; rows: { table: EventTable; row: Row }[] }
+
+// Storage values and event fields are decoded with the chain's own metadata, which @polkadot/api has no static types for.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Dyn = any;
+
+const str = (c: Codec) => c.toString();
+const opt = <T>(c: Dyn, f: (v: Dyn) => T): T | null => (c.isSome ? f(c.unwrap()) : null);
+/** UTF-8 text of a Bytes value, or its hex when it is not valid UTF-8. */
+function text(b: Dyn): string {
+  const u8: Uint8Array = b.toU8a(true);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(u8);
+  } catch {
+    return b.toHex();
+  }
+}
+
+const datanetRow = (d: Dyn, curators: Dyn): Row => ({
+  owner: str(d.owner), name: text(d.name), metadata: text(d.metadata), tags: d.tags.map(text), kind: d.kind.type,
+  license: text(d.license), policy: d.policy.type, contribution_deposit: str(d.contributionDeposit), status: d.status.type,
+  created: d.created.toNumber(), latest_version: d.latestVersion.toNumber(), contributions: d.contributions.toNumber(),
+  accepted: d.accepted.toNumber(), accepted_bytes: str(d.acceptedBytes), curators: curators.map(str),
+});
+
+const contributionRow = (c: Dyn): Row => ({
+  datanet_id: c.datanet.toNumber(), contributor: str(c.contributor), content_hash: c.contentHash.toHex(), size: c.size_.toNumber(), // @polkadot/types renames fields that clash with Struct's own members
+  chunks_root: c.chunksRoot.toHex(), metadata: text(c.metadata), license: text(c.license), status: c.status.type,
+  quality: opt(c.quality, (q) => q.toNumber()), reject_reason: opt(c.rejectReason, (r) => r.toNumber()), deposit: str(c.deposit),
+  submitted: c.submitted.toNumber(), reviewed: opt(c.reviewed, (r) => r.toNumber()), reviewer: opt(c.reviewer, str),
+});
+
+const modelRow = (m: Dyn): Row => ({
+  developer: str(m.developer), name: text(m.name), metadata: text(m.metadata), kind: m.kind.type,
+  training_set: m.trainingSet.map((t: Dyn) => ({ datanet: t.datanet.toNumber(), version: t.version.toNumber() })),
+  manifest_hash: m.manifestHash.toHex(), base_fee: str(m.pricing.baseFee), per_token_fee: str(m.pricing.perTokenFee),
+  developer_ppm: m.split.developerPpm.toNumber(), contributors_ppm: m.split.contributorsPpm.toNumber(), protocol_ppm: m.split.protocolPpm.toNumber(),
+  operators: m.operators.map(str), status: m.status.type, registered: m.registered.toNumber(), inferences: str(m.inferences),
+  revenue: str(m.revenue), training_bytes: str(m.trainingBytes),
+});
+
+const inferenceRow = (i: Dyn): Row => ({
+  model_id: i.model.toNumber(), consumer: str(i.consumer), input_hash: i.inputHash.toHex(), max_fee: str(i.maxFee), fee: str(i.fee),
+  output_hash: opt(i.outputHash, (h) => h.toHex()), tokens_in: i.tokensIn.toNumber(), tokens_out: i.tokensOut.toNumber(),
+  operator: opt(i.operator, str), status: i.status.type, requested: i.requested.toNumber(), output_at: opt(i.outputAt, (b) => b.toNumber()),
+  deadline: i.deadline.toNumber(),
+});
+
+const nodeRow = (n: Dyn): Row => ({
+  operator: str(n.operator), kind: n.kind.type, peer_id: n.peerId.toHex(), bond: str(n.bond), status: n.status.type,
+  unbonding_until: n.status.isUnbonding ? n.status.asUnbonding.until.toNumber() : null, registered: n.registered.toNumber(),
+  last_heartbeat: opt(n.lastHeartbeat, (b) => b.toNumber()), era_points: n.eraPoints.toNumber(), total_points: str(n.totalPoints),
+  earned: str(n.earned),
+});
+
+/** Reads `ids` of one storage map at the block; an absent entry gives null. */
+async function read(map: Dyn, ids: string[]): Promise<Map<string, Dyn | null>> {
+  if (!ids.length) return new Map();
+  const values: Dyn[] = await map.multi(ids);
+  return new Map(ids.map((id, i) => [id, values[i].isSome ? values[i].unwrap() : null]));
+}
+
+export async function decodeDomain(at: ApiDecoration<'promise'>, records: EventRecord[], block_number: number): Promise<DomainRows> {
+  const touched = { datanets: new Set<string>(), contributions: new Set<string>(), models: new Set<string>(), inferences: new Set<string>(), nodes: new Set<string>() };
+  const rows: DomainRows['rows'] = [];
+  const versions: [number, number][] = [];
+  const settled: { index: number; data: Dyn }[] = [];
+  const results = new Map<string, { result_hash: string | null; attestations: number }>();
+  const q: Dyn = at.query;
+
+  records.forEach(({ event }, event_index) => {
+    const d: Dyn = event.data;
+    const key = `${event.section}.${event.method}`;
+    const on = (table: EventTable, row: Row) => rows.push({ table, row: { block_number, event_index, ...row } });
+    switch (event.section) {
+      case 'datanets':
+        if (d.datanet !== undefined) touched.datanets.add(str(d.datanet));
+        if (d.contribution !== undefined) touched.contributions.add(str(d.contribution));
+        if (key === 'datanets.VersionPublished') {
+          versions.push([d.datanet.toNumber(), d.version.toNumber()]);
+          rows.push({ table: 'versions', row: { block_number, datanet_id: d.datanet.toNumber(), version: d.version.toNumber(), root: d.root.toHex(), count: d.count.toNumber(), bytes: str(d.bytes) } });
+        }
+        break;
+      case 'models':
+        if (d.model !== undefined) touched.models.add(str(d.model));
+        if (d.inference !== undefined) touched.inferences.add(str(d.inference));
+        if (key === 'models.InferenceSettled') settled.push({ index: event_index, data: d });
+        if (key === 'models.ContributorRewarded') on('contributor_earnings', { inference_id: str(d.inference), contribution_id: str(d.contribution), contributor: str(d.contributor), amount: str(d.amount) });
+        if (key === 'models.RewardsClaimed') on('rewards', { kind: 'contributor_claim', account: str(d.who), amount: str(d.amount) });
+        break;
+      case 'attribution':
+        if (key === 'attribution.AttributionAttested') on('attestations', { inference_id: str(d.inference), attestor: str(d.attestor), result_hash: d.resultHash.toHex() });
+        if (key === 'attribution.AttestorSlashed') on('slashes', { inference_id: str(d.inference), attestor: str(d.attestor), amount: str(d.amount) });
+        if (key === 'attribution.ContributionAttributed') on('attributions', { inference_id: str(d.inference), contribution_id: str(d.contribution), weight_ppm: d.weightPpm.toNumber(), amount: str(d.amount) });
+        if (key === 'attribution.AttributionFinalized') results.set(str(d.inference), { result_hash: d.resultHash.toHex(), attestations: d.attestations.toNumber() });
+        if (key === 'attribution.AttributionDisputed') results.set(str(d.inference), { result_hash: null, attestations: d.attestations.toNumber() });
+        if (d.inference !== undefined) touched.inferences.add(str(d.inference));
+        break;
+      case 'nodeRewards':
+        if (d.node !== undefined) touched.nodes.add(str(d.node));
+        if (key === 'nodeRewards.Heartbeat') on('heartbeats', { node_id: d.node.toNumber(), era: d.era.toNumber(), points: d.points.toNumber() });
+        if (key === 'nodeRewards.NodeRewarded') on('rewards', { kind: 'node', account: str(d.operator), node_id: d.node.toNumber(), era: d.era.toNumber(), points: d.points.toNumber(), amount: str(d.amount) });
+        if (key === 'nodeRewards.AuthorRewarded') on('rewards', { kind: 'author', account: str(d.author), amount: str(d.amount) });
+        if (key === 'nodeRewards.RewardsClaimed') on('rewards', { kind: 'node_claim', account: str(d.who), amount: str(d.amount) });
+        if (key === 'nodeRewards.EraPaid') rows.push({ table: 'eras', row: { block_number, era: d.era.toNumber(), total: str(d.total), nodes: d.nodes.toNumber(), points: str(d.points) } });
+        break;
+    }
+  });
+
+  // inferences first: an output or settlement names only the inference, whose model changed too (counters, revenue)
+  const inferences = await read(q.models.inferences, [...touched.inferences]);
+  for (const i of inferences.values()) if (i) touched.models.add(str(i.model));
+  const datanetIds = [...touched.datanets];
+  const [datanets, curators, contributions, models, nodes, versionMembers] = await Promise.all([
+    read(q.datanets.datanets, datanetIds),
+    datanetIds.length ? q.datanets.curators.multi(datanetIds) as Promise<Dyn[]> : [],
+    read(q.datanets.contributions, [...touched.contributions]),
+    read(q.models.models, [...touched.models]),
+    read(q.nodeRewards.nodes, [...touched.nodes]),
+    versions.length ? q.datanets.versionContributions.multi(versions) as Promise<Dyn[]> : [],
+  ]);
+
+  const snapshots: Snapshot[] = [];
+  const add = <T>(table: SnapshotTable, values: Map<string, T | null>, f: (v: T, id: string) => Row) => {
+    for (const [id, v] of values) snapshots.push({ table, id, row: v === null ? null : f(v, id) });
+  };
+  add('datanet_snapshots', datanets, (d, id) => datanetRow(d, curators[datanetIds.indexOf(id)]));
+  add('contribution_snapshots', contributions, contributionRow);
+  add('model_snapshots', models, modelRow);
+  add('inference_snapshots', inferences, inferenceRow);
+  add('node_snapshots', nodes, nodeRow);
+
+  versions.forEach(([datanet_id, version], i) => {
+    for (const c of versionMembers[i] as Dyn[]) rows.push({ table: 'version_contributions', row: { datanet_id, version, contribution_id: str(c) } });
+  });
+  for (const { index, data: d } of settled) {
+    const inference = inferences.get(str(d.inference));
+    const result = results.get(str(d.inference));
+    rows.push({
+      table: 'settlements',
+      row: {
+        block_number, inference_id: str(d.inference), event_index: index, model_id: inference ? inference.model.toNumber() : null, fee: str(d.fee),
+        developer: str(d.developer), contributors: str(d.contributors), protocol: str(d.protocol), fallback: d.fallback.isTrue,
+        result_hash: result?.result_hash ?? null, attestations: result?.attestations ?? null,
+      },
+    });
+  }
+  return { snapshots, rows };
+}

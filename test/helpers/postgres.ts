@@ -2,7 +2,7 @@
 // listening on 127.0.0.1 only (free port, socket in the temp dir), trust auth; one fresh database per call of `createDatabase`.
 // Running as root (CI), initdb and the server run as the `postgres` system user, as both refuse root.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { delimiter, join } from 'node:path';
 import pg from 'pg';
@@ -13,9 +13,13 @@ export const INSTALL_POSTGRES = 'apt-get install -y postgresql';
 export const DEBIAN_BIN = '/usr/lib/postgresql/15/bin';
 const TOOLS = ['initdb', 'pg_ctl', 'postgres'];
 
-/** The directory holding initdb, pg_ctl and postgres: Debian's /usr/lib/postgresql/15/bin, else the first on PATH; undefined if none. */
+/**
+ * The directory holding initdb, pg_ctl and postgres: Debian's /usr/lib/postgresql/15/bin, else the first on PATH, else another
+ * version's /usr/lib/postgresql/NN/bin (newest first); undefined if none.
+ */
 export function findPostgresBin(): string | undefined {
-  const dirs = [DEBIAN_BIN, ...(process.env.PATH ?? '').split(delimiter).filter(Boolean)];
+  const others = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a)).map((v) => `/usr/lib/postgresql/${v}/bin`) : [];
+  const dirs = [DEBIAN_BIN, ...(process.env.PATH ?? '').split(delimiter).filter(Boolean), ...others];
   return dirs.find((d) => TOOLS.every((t) => existsSync(join(d, t))));
 }
 

@@ -115,6 +115,9 @@ export async function openPostgres(url: string): Promise<Database> {
   const db = on(pool, async (f) => {
     const client = await pool.connect();
     let broken: Error | undefined;
+    // a connection lost between two statements fails the next one; unheard, the client's 'error' event would crash the process
+    const lost = (e: Error) => { broken = e; };
+    client.on('error', lost);
     try {
       await client.query('BEGIN');
       const inner: Sql = on(client, (g) => g(inner));
@@ -125,7 +128,8 @@ export async function openPostgres(url: string): Promise<Database> {
       await client.query('ROLLBACK').catch((r: Error) => { broken = r; });
       throw e;
     } finally {
-      // a client whose ROLLBACK failed is in an unknown state: destroy it rather than return it to the pool
+      // a client whose connection broke or whose ROLLBACK failed is in an unknown state: destroy it rather than pool it
+      client.off('error', lost);
       client.release(broken);
     }
   });

@@ -164,6 +164,16 @@ describe('PostgreSQL connections', () => {
     expect(await db.query('SELECT count(*) AS n FROM k')).toEqual([{ n: 6 }]);
   });
 
+  it('a connection lost inside a transaction fails that transaction only; the pool goes on with new connections', async () => {
+    await expect(db.transaction(async (tx) => {
+      await tx.query('INSERT INTO k VALUES (7)');
+      await tx.query('SELECT pg_terminate_backend(pg_backend_pid())');
+    })).rejects.toThrow(/terminat/);
+    await new Promise((r) => setTimeout(r, 50)); // the 'error' event of the dead client arrives after the rejection
+    expect(await db.query('SELECT count(*) AS n FROM k WHERE x = 7')).toEqual([{ n: 0 }]);
+    expect(await db.transaction((tx) => tx.query('SELECT 1 AS one'))).toEqual([{ one: 1 }]);
+  });
+
   it('a bad URL or an unreachable server is one readable error, without the password', async () => {
     await expect(openPostgres('not a url')).rejects.toThrow(/DATABASE_URL is not a valid URL; expected postgres:\/\/user:password@host:5432\/database/);
     await expect(openPostgres('mysql://u:pw@127.0.0.1/x')).rejects.toThrow(/must start with postgres:\/\//);

@@ -16,7 +16,7 @@
 // calls that fail on purpose (a review by a non-curator: ExtrinsicFailed with Datanets.NotCurator).
 // Finality: the node records finality as a pointer (Client.finalize → ChainStore.setFinalized, a
 // justification is optional), so the generator finalizes as it goes and the head at the end.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar } from 'cli-progress';
@@ -319,11 +319,15 @@ export async function main(argv: string[]): Promise<void> {
 Then serve it with a normal (non-validator) node:
   node --import tsx node/src/main.ts --chain dev --base-path <dir> --rpc-port 9944 --port 30444 --no-prometheus
 
+A summary goes to <dir>/chain-gen.json; "npm run bench:indexer -- --chain-dir <dir>" reuses the chain.
+
 Example: npm run chain:gen -- --blocks 10000 --base-path /tmp/chain10k`)
     .showHelpAfterError()
     .parse(argv, { from: 'user' })
     .opts<{ blocks: number; basePath: string; chain: string; txPerBlock: number; users: number; seed: number; finalize: boolean }>();
   const res = await generateChain({ ...o, log: (l) => console.error(l) });
+  // what was generated, for `npm run bench:indexer -- --chain-dir <dir>` (which reuses the chain)
+  writeFileSync(join(o.basePath, 'chain-gen.json'), JSON.stringify(res, null, 1));
   const s = res.ms / 1000;
   console.log(`generated ${res.head.number} blocks (${(res.head.number / s).toFixed(0)} blocks/s, ${s.toFixed(1)} s) into ${res.dbPath}`);
   console.log(`  head #${res.head.number} ${res.head.hash}, finalized #${res.finalized}`);

@@ -44,7 +44,11 @@ export async function startIndexer(opts: IndexerOptions): Promise<RunningIndexer
     }
     const ingester = new Ingester(db, opts);
     const live = new LiveHub(ingester.events, opts.live);
-    const server = await listen(createApp(db, ingester.status, { ...opts, live }), opts.port ?? 3000, opts.host ?? '127.0.0.1');
+    const server = await listen(createApp(db, ingester.status, {
+      ...opts, live,
+      // PGlite (wasm, one thread) cannot interrupt a statement: skip the per-query transaction that only PostgreSQL enforces
+      statementTimeoutMs: opts.statementTimeoutMs ?? (opts.databaseUrl ? undefined : 0),
+    }), opts.port ?? 3000, opts.host ?? '127.0.0.1');
     ingester.start();
     const { address, port } = server.address() as AddressInfo;
     return {

@@ -13,9 +13,9 @@ export const dave = devAccount('Dave').address;
 export const hex = (byte: number) => `0x${byte.toString(16).padStart(2, '0').repeat(32)}`;
 export const hash = (n: number) => hex(0x10 + n);
 
-/** Blocks 0..4 (0..2 finalized); extrinsics, events and transfers in 1..3; a datanet, a contribution, a model, an inference and a node. */
-export async function fixtureDb(): Promise<Database> {
-  const db = await openPglite();
+/** Fills `empty` (default: a new in-memory PGlite): blocks 0..4 (0..2 finalized); extrinsics, events and transfers in 1..3; a datanet, a contribution, a model, an inference and a node. */
+export async function fixtureDb(empty?: Database): Promise<Database> {
+  const db = empty ?? await openPglite();
   await migrate(db);
   for (let n = 0; n <= 4; n++) {
     // timestamps run backwards from block 1 on, so that sorting by timestamp differs from sorting by number

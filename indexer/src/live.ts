@@ -21,6 +21,8 @@ export interface LiveOptions {
   maxClients?: number;
   /** Interval of the `: heartbeat` comment that keeps idle proxies from closing a stream (default 15 s). */
   heartbeatMs?: number;
+  /** Bytes queued for one stream (a client not reading) beyond which it is dropped (default 4 MiB). */
+  maxBuffered?: number;
 }
 
 /** The SSE event of one stored block: its number, hash, counts and transfers. */
@@ -37,11 +39,13 @@ export class LiveHub {
   private lastFinalized: number | undefined;
   readonly maxClients: number;
   private readonly heartbeatMs: number;
+  private readonly maxBuffered: number;
   private readonly detach: () => void;
 
   constructor(notifier: ChainNotifier, opts: LiveOptions = {}) {
     this.maxClients = opts.maxClients ?? 100;
     this.heartbeatMs = opts.heartbeatMs ?? 15_000;
+    this.maxBuffered = opts.maxBuffered ?? 4 * 1024 * 1024;
     const onBlocks = (blocks: DecodedBlock[]) => { for (const b of blocks) this.send('block', blockEvent(b)); };
     const onFinalized = (number: number) => {
       if (number === this.lastFinalized) return;
@@ -86,7 +90,11 @@ export class LiveHub {
 
   private send(event: string, data: unknown): void {
     const frame = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
-    for (const res of this.clients) res.write(frame);
+    for (const res of this.clients) {
+      // a client that stopped reading: drop it rather than queue without bound (it reconnects and reads the API)
+      if (res.writableLength > this.maxBuffered) { this.clients.delete(res); res.destroy(); continue; }
+      res.write(frame);
+    }
   }
 
   /** Ends every stream and stops listening to the notifier. */

@@ -2,6 +2,7 @@
 // the stream limit (503); streams are dropped on disconnect.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request, type IncomingMessage } from 'node:http';
+import { connect } from 'node:net';
 import type { Database } from '../src/db.ts';
 import type { DecodedBlock } from '../src/decode.ts';
 import { Ingester } from '../src/ingest.ts';
@@ -130,6 +131,29 @@ describe('GET /live', () => {
       while (!done) done = (await reader.read()).done;
       expect(local.size).toBe(0);
     } finally {
+      await server.close();
+    }
+  });
+
+  it('drops a client that stops reading once its queue passes maxBuffered', async () => {
+    const other = new ChainNotifier();
+    const local = new LiveHub(other, { maxBuffered: 256 * 1024 });
+    const server = await serve(db, { live: local });
+    const { port } = new URL(server.url);
+    const sock = connect(Number(port), '127.0.0.1');
+    try {
+      sock.write('GET /live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+      await until('registered', () => local.size === 1);
+      sock.pause();
+      const transfers = Array.from({ length: 200 }, (_, i) => ({ eventIndex: i, extrinsicIndex: 1, from: alice, to: bob, amount: String(i) }));
+      for (let i = 0; i < 4000 && local.size === 1; i++) {
+        other.emit('blocks', [decoded(i, transfers)]);
+        if (i % 50 === 0) await new Promise((r) => setTimeout(r, 5));
+      }
+      expect(local.size).toBe(0);
+    } finally {
+      sock.destroy();
+      local.close();
       await server.close();
     }
   });

@@ -1,11 +1,12 @@
 // The REST API over the indexed data, registered from the OpenAPI document: JSON, CORS, {error:{message,param}} with
 // 400 naming the bad parameter and 404 for unknown ids and routes.
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { parseAddress } from '@slmnet/client';
 import type { Server } from 'node:http';
 import type { Sql } from './db.ts';
 import { DOCS_HTML, docsAssets } from './docs.ts';
+import { domainHandlers } from './domain-api.ts';
 import { HttpError } from './errors.ts';
+import { account, where } from './filters.ts';
 import type { ChainStatus } from './ingest.ts';
 import { requestLimits, timedSql, type LimitOptions } from './limits.ts';
 import type { LiveHub } from './live.ts';
@@ -61,22 +62,6 @@ export function parseParams(op: Operation, query: Record<string, unknown>, path:
   return Object.fromEntries(op.parameters.map((p) => [p.name, parseParam(p, p.in === 'query' ? query[p.name] : path[p.name])]));
 }
 
-/** An account in SLMnet's SS58 form (any SS58 prefix or a 0x account id is accepted). */
-function account(v: string, param: string): string {
-  try {
-    return parseAddress(v);
-  } catch {
-    throw new HttpError(400, `"${param}" must be an SS58 address or 0x account id`, param);
-  }
-}
-
-/** WHERE clause and parameters from optional equality filters. */
-function where(filters: Record<string, unknown>): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const terms = Object.entries(filters).filter(([, v]) => v !== undefined).map(([col, v]) => { params.push(v); return `${col} = $${params.length}`; });
-  return { sql: terms.length ? `WHERE ${terms.join(' AND ')}` : '', params };
-}
-
 const BLOCK_COLUMNS = 'number, hash, parent_hash, state_root, extrinsics_root, author, timestamp, spec_version, finalized, extrinsic_count, event_count';
 const EXTRINSIC_COLUMNS = 'block_number, index, hash, signer, pallet, call, args, fee::text, tip::text, success, error';
 const EVENT_COLUMNS = 'block_number, index, phase, extrinsic_index, pallet, name, data';
@@ -88,6 +73,7 @@ type Handler = (p: Params, req: Request, res: Response) => Promise<unknown>;
 /** One handler per operationId of the OpenAPI document. */
 export function handlers(db: Sql, status: ChainStatus, opts: ApiOptions = {}): Record<string, Handler> {
   return {
+    ...domainHandlers(db),
     health: async () => {
       const [row] = await db.query<{ indexed: number | null; finalized: number | null }>(
         'SELECT max(number) AS indexed, max(number) FILTER (WHERE finalized) AS finalized FROM blocks');

@@ -9,6 +9,7 @@ import { tip } from './store.ts';
 export { openPglite, openPostgres, openDatabase, migrate, readMigrations, redactUrl, type Sql, type Database, type DatabaseOptions } from './db.ts';
 export { createApp, type ApiOptions } from './api.ts';
 export { OPENAPI, MAX_LIMIT } from './openapi.ts';
+export { DOMAIN_PATHS } from './domain-api.ts';
 export { ChainNotifier, LiveHub, type LiveOptions } from './live.ts';
 export { defineSort, sortParameter, orderBy, type SortSpec } from './sort.ts';
 export { search } from './search.ts';

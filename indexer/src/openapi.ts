@@ -1,50 +1,9 @@
 // The OpenAPI 3 document: the one declaration of the API's routes and parameters (the server registers and validates from it).
-import { defineSort, sortParameter, type SortSpec } from './sort.ts';
+import { DOMAIN_PATHS } from './domain-api.ts';
+import { ADDRESS, errors, json, limited, list, NAME, path, query, type Operation } from './oas.ts';
+import { defineSort } from './sort.ts';
 
-export const MAX_LIMIT = 100;
-
-export type Schema =
-  | { type: 'integer'; minimum: number; maximum?: number; default?: number }
-  | { type: 'boolean' }
-  | { type: 'string'; pattern: string }
-  | { type: 'string'; enum: string[]; default: string };
-
-export interface Parameter {
-  name: string;
-  in: 'query' | 'path';
-  required?: boolean;
-  description: string;
-  schema: Schema;
-  /** Values above `maximum` are clamped to it rather than refused (page sizes). */
-  'x-clamp'?: boolean;
-}
-
-export interface Operation {
-  operationId: string;
-  summary: string;
-  parameters: Parameter[];
-  responses: Record<string, { description: string; headers?: Record<string, object>; content?: Record<string, { schema: object }> }>;
-}
-
-const json = (description: string, ref = 'Object') => ({ description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
-const limited = {
-  429: { ...json('too many requests from this address', 'Error'), headers: { 'Retry-After': { description: 'seconds until the limit resets', schema: { type: 'integer' } } } },
-};
-const errors = { 400: json('a bad parameter (named in error.param)', 'Error'), 404: json('unknown id or route', 'Error'), ...limited };
-const list = (summary: string, operationId: string, filters: Parameter[], extra: Parameter[] = [], sort?: SortSpec): Operation => ({
-  operationId, summary,
-  parameters: [
-    { name: 'limit', in: 'query', description: `page size (larger values are clamped to ${MAX_LIMIT})`, schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: 20 }, 'x-clamp': true },
-    { name: 'offset', in: 'query', description: 'rows to skip', schema: { type: 'integer', minimum: 0, default: 0 } },
-    ...extra, ...(sort ? [sortParameter(sort)] : []), ...filters,
-  ],
-  responses: { 200: json('a page, newest first', 'Page'), ...errors },
-});
-
-const NAME = '^\\w{1,64}$';
-const ADDRESS = '^(0x[0-9a-fA-F]{64}|[1-9A-HJ-NP-Za-km-z]{40,60})$';
-const query = (name: string, description: string, schema: Schema): Parameter => ({ name, in: 'query', description, schema });
-const path = (name: string, description: string, pattern: string): Parameter => ({ name, in: 'path', required: true, description, schema: { type: 'string', pattern } });
+export { MAX_LIMIT, type Operation, type Parameter, type Schema } from './oas.ts';
 
 /** The `sort` values of the chain lists (see sort.ts); the unique key breaks ties. */
 export const BLOCK_SORT = defineSort({
@@ -56,7 +15,7 @@ export const EVENT_SORT = defineSort({ fields: { block_number: ['block_number'],
 
 export const OPENAPI = {
   openapi: '3.0.3',
-  info: { title: 'SLMnet indexer', version: '0.1.0', description: 'Blocks, extrinsics, events and transfers of an SLMnet chain. Errors are {"error":{"message","param"}}.' },
+  info: { title: 'SLMnet indexer', version: '0.1.0', description: 'Blocks, extrinsics, events and transfers of an SLMnet chain, its datanets, contributions, models, inferences, attributions, earnings, nodes and rewards, and aggregates for charts. Errors are {"error":{"message","param"}}.' },
   paths: {
     '/health': { get: { operationId: 'health', summary: 'indexed height, chain head and finalized block, lag', parameters: [], responses: { 200: json('status'), ...limited } } },
     '/openapi.json': { get: { operationId: 'openapi', summary: 'this document', parameters: [], responses: { 200: json('the OpenAPI document'), ...limited } } },
@@ -114,6 +73,7 @@ export const OPENAPI = {
     '/accounts/{address}/transfers': {
       get: list('transfers from or to an account, newest first', 'accountTransfers', [path('address', 'SS58 address or 0x account id', ADDRESS)]),
     },
+    ...DOMAIN_PATHS,
   } satisfies Record<string, { get: Operation }>,
   components: {
     schemas: {

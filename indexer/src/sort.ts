@@ -1,7 +1,7 @@
 // The `sort` query parameter of list operations: declared per list in the OpenAPI document as an enum of allowed values
 // (`field` ascending, `-field` descending), validated like any parameter, and turned into an ORDER BY from the declaration
 // only (the request's value selects one of the declared clauses; no request text reaches the SQL).
-import type { Parameter } from './openapi.ts';
+import type { Parameter } from './oas.ts';
 
 export interface SortSpec {
   /** Sort field (as named in the responses) → the SQL expressions it orders by, most significant first. */

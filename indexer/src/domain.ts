@@ -1,7 +1,6 @@
 // Domain rows of one block: the events of the Datanets, Models, Attribution and NodeRewards pallets say which objects
 // changed; their new state is read from the block's storage (one batched read per kind) and stored as a snapshot.
 // Amounts are exact decimal strings; bytes fields are text when they are UTF-8, else 0x hex.
-import type { ApiDecoration } from '@polkadot/api/types';
 import type { Codec } from '@polkadot/types/types';
 import type { EventRecord } from '@polkadot/types/interfaces';
 
@@ -13,6 +12,11 @@ export type Row = Record<string, unknown>;
 /** A changed object's new state; `row` null: it left the chain state (a withdrawn node: its last snapshot is kept, marked so). */
 export interface Snapshot { table: SnapshotTable; id: string; row: Row | null }
 export interface DomainRows { snapshots: Snapshot[]; rows: { table: EventTable; row: Row }[] }
+/**
+ * Reads entries of the storage map `section.method` at the block, one per argument (a key, or a tuple of keys for a double
+ * map), decoded as @polkadot/api's `.multi` does (Option values for optional entries).
+ */
+export type StorageMulti = (section: string, method: string, args: unknown[]) => Promise<unknown[]>;
 
 // Storage values and event fields are decoded with the chain's own metadata, which @polkadot/api has no static types for.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -68,19 +72,18 @@ const nodeRow = (n: Dyn): Row => ({
 });
 
 /** Reads `ids` of one storage map at the block; an absent entry gives null. */
-async function read(map: Dyn, ids: string[]): Promise<Map<string, Dyn | null>> {
+async function read(multi: StorageMulti, section: string, method: string, ids: string[]): Promise<Map<string, Dyn | null>> {
   if (!ids.length) return new Map();
-  const values: Dyn[] = await map.multi(ids);
+  const values = await multi(section, method, ids) as Dyn[];
   return new Map(ids.map((id, i) => [id, values[i].isSome ? values[i].unwrap() : null]));
 }
 
-export async function decodeDomain(at: ApiDecoration<'promise'>, records: EventRecord[], block_number: number): Promise<DomainRows> {
+export async function decodeDomain(multi: StorageMulti, records: EventRecord[], block_number: number): Promise<DomainRows> {
   const touched = { datanets: new Set<string>(), contributions: new Set<string>(), models: new Set<string>(), inferences: new Set<string>(), nodes: new Set<string>() };
   const rows: DomainRows['rows'] = [];
   const versions: [number, number][] = [];
   const settled: { index: number; data: Dyn }[] = [];
   const results = new Map<string, { result_hash: string | null; attestations: number }>();
-  const q: Dyn = at.query;
 
   records.forEach(({ event }, event_index) => {
     const d: Dyn = event.data;
@@ -122,16 +125,16 @@ export async function decodeDomain(at: ApiDecoration<'promise'>, records: EventR
   });
 
   // inferences first: an output or settlement names only the inference, whose model changed too (counters, revenue)
-  const inferences = await read(q.models.inferences, [...touched.inferences]);
+  const inferences = await read(multi, 'models', 'inferences', [...touched.inferences]);
   for (const i of inferences.values()) if (i) touched.models.add(str(i.model));
   const datanetIds = [...touched.datanets];
   const [datanets, curators, contributions, models, nodes, versionMembers] = await Promise.all([
-    read(q.datanets.datanets, datanetIds),
-    datanetIds.length ? q.datanets.curators.multi(datanetIds) as Promise<Dyn[]> : [],
-    read(q.datanets.contributions, [...touched.contributions]),
-    read(q.models.models, [...touched.models]),
-    read(q.nodeRewards.nodes, [...touched.nodes]),
-    versions.length ? q.datanets.versionContributions.multi(versions) as Promise<Dyn[]> : [],
+    read(multi, 'datanets', 'datanets', datanetIds),
+    datanetIds.length ? multi('datanets', 'curators', datanetIds) as Promise<Dyn[]> : [],
+    read(multi, 'datanets', 'contributions', [...touched.contributions]),
+    read(multi, 'models', 'models', [...touched.models]),
+    read(multi, 'nodeRewards', 'nodes', [...touched.nodes]),
+    versions.length ? multi('datanets', 'versionContributions', versions) as Promise<Dyn[]> : [],
   ]);
 
   const snapshots: Snapshot[] = [];

@@ -3,7 +3,7 @@ import type { ApiPromise } from '@polkadot/api';
 import { connect } from '@slmnet/client';
 import { SingleBar } from 'cli-progress';
 import type { Sql } from './db.ts';
-import { decodeBlock, type DecodedBlock } from './decode.ts';
+import { BlockDecoder, type DecodedBlock } from './decode.ts';
 import { ChainNotifier } from './live.ts';
 import { insertBlocks, markFinalized, rollbackFrom, storedHash, tip } from './store.ts';
 
@@ -11,7 +11,7 @@ export interface IngestOptions {
   url: string;
   /** First block to index when the database is empty (default 0, genesis). */
   from?: number;
-  /** Blocks fetched concurrently and written in one transaction (bounds memory). */
+  /** Blocks fetched and decoded together and written in one transaction (bounds memory; default 200). */
   batchSize?: number;
   /** Show a progress bar with ETA on stderr during catch-up. */
   progress?: boolean;
@@ -103,20 +103,29 @@ export class Ingester {
     let next = last ? last.number + 1 : this.opts.from ?? 0;
     const bar = this.opts.progress && best - next > 50 ? new SingleBar({ format: 'indexing {bar} {value}/{total} blocks | ETA {eta_formatted}' }) : undefined;
     bar?.start(best, next);
+    // batch N is written while batch N+1 is fetched and decoded; at most two batches in memory
+    let writing: Promise<void> = Promise.resolve();
     try {
-      const size = this.opts.batchSize ?? 50;
+      const size = this.opts.batchSize ?? 200;
+      const decoder = this.decoder(api);
+      let parent = next > 0 ? await storedHash(this.db, next - 1) : undefined;
       while (next <= best && !this.stopped) {
-        const numbers = Array.from({ length: Math.min(size, best - next + 1) }, (_, i) => next + i);
-        const hashes = await Promise.all(numbers.map((n) => api.rpc.chain.getBlockHash(n)));
-        const blocks = await Promise.all(hashes.map((h) => decodeBlock(api, h.toHex())));
-        const linked = await this.linked(blocks);
-        if (linked.length) { await insertBlocks(this.db, linked); this.events.emit('blocks', linked); }
+        const blocks = await decoder.decodeRange(next, Math.min(size, best - next + 1));
+        await writing;
+        const linked = this.linked(blocks, parent);
+        if (linked.length) {
+          writing = insertBlocks(this.db, linked).then(() => { this.events.emit('blocks', linked); });
+          writing.catch(() => undefined); // awaited below
+        }
         // a reorg between reading hashes: reconcile on the next round
         if (linked.length < blocks.length) break;
+        parent = blocks[blocks.length - 1].block.hash;
         next += blocks.length;
         bar?.update(next - 1);
       }
+      await writing;
     } finally {
+      await writing.catch(() => undefined);
       bar?.stop();
     }
     await markFinalized(this.db, finalized);
@@ -124,9 +133,7 @@ export class Ingester {
   }
 
   /** The leading blocks that extend the stored chain (each one's parent is the block stored, or decoded, just before it). */
-  private async linked(blocks: DecodedBlock[]): Promise<DecodedBlock[]> {
-    const first = blocks[0].block.number;
-    let parent = await storedHash(this.db, first - 1);
+  private linked(blocks: DecodedBlock[], parent: string | undefined): DecodedBlock[] {
     const out: DecodedBlock[] = [];
     for (const b of blocks) {
       if (parent !== undefined && b.block.parentHash !== parent) break;
@@ -134,6 +141,14 @@ export class Ingester {
       parent = b.block.hash;
     }
     return out;
+  }
+
+  private decoders = new WeakMap<ApiPromise, BlockDecoder>();
+  /** One decoder (runtime cache) per connection. */
+  private decoder(api: ApiPromise): BlockDecoder {
+    let d = this.decoders.get(api);
+    if (!d) this.decoders.set(api, d = new BlockDecoder(api));
+    return d;
   }
 
   /** Deletes stored blocks that are no longer on the node's best chain (from the fork point on). */

@@ -1,4 +1,4 @@
-// `slmnet-indexer`: follows an SLMnet node, stores its blocks, extrinsics, events and transfers, serves them over HTTP.
+// `slmnet-indexer`: follows an SLMnet node, stores its chain and domain data in SQL, serves them over HTTP.
 import { Command, InvalidArgumentError } from 'commander';
 import { redactUrl, startIndexer } from './index.ts';
 import { DEFAULT_RATE_LIMIT } from './limits.ts';
@@ -10,7 +10,14 @@ REST API (JSON; errors are {"error":{"message","param"}}; lists take limit (≤ 
   GET /blocks/:numberOrHash
   GET /extrinsics?signer&pallet&call&success&sort   GET /extrinsics/:hash or /extrinsics/:block-:index
   GET /events?pallet&name&block&sort
-  GET /accounts/:address/transfers
+  GET /accounts/:address/transfers             GET /accounts/:address (summary), …/earnings, …/rewards?kind
+  GET /datanets?kind&tag&owner&status&active_since&sort      GET /datanets/:id (with versions)
+  GET /contributions?datanet&contributor&status&sort         GET /contributions/:id (stats, history, attributions)
+  GET /models?developer&status&kind&sort                     GET /models/:id (revenue, top contributions)
+  GET /inferences?model&consumer&status&sort                 GET /inferences/:id (attestations, attribution, settlement)
+  GET /nodes?operator&kind&status&sort                       GET /nodes/:id (heartbeats, rewards)
+  GET /stats/contributions?datanet&bucket   /stats/earnings?contributor&bucket   /stats/models?model&bucket
+  GET /stats/top-contributors?datanet&model&limit            (bucket: minute, hour or day)
   GET /search?q=                               block number/hash, extrinsic, address, datanet:/model:/contribution:/
                                                inference:/node: id, content/input/output hash, datanet or model name
   GET /live                                    Server-Sent Events: block, finalized, rollback (heartbeat every 15 s)

@@ -1,10 +1,12 @@
 // Shared by the API unit tests: an in-memory PGlite with a few chain and domain rows inserted directly, and an API server on
 // 127.0.0.1 (a free port) over it.
+import { afterAll, beforeAll } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { devAccount } from '@slmnet/client';
 import { createApp, listen, type ApiOptions } from '../src/api.ts';
 import { migrate, openPglite, type Database } from '../src/db.ts';
+import type { Backend } from '../../test/helpers/backends.ts';
 
 export const alice = devAccount('Alice').address;
 export const bob = devAccount('Bob').address;
@@ -75,4 +77,18 @@ export async function serve(db: Database, opts: ApiOptions = {}): Promise<TestSe
 export async function getJson(url: string): Promise<{ status: number; body: any; headers: Headers }> {
   const r = await fetch(url);
   return { status: r.status, body: await r.json(), headers: r.headers };
+}
+
+/** Registers the suite's beforeAll/afterAll: the fixture on a new database of `backend`, served; the handles are set by the tests. */
+export function useFixtureApi(backend: Backend): { db: Database; api: TestServer } {
+  const h = {} as { db: Database; api: TestServer };
+  beforeAll(async () => {
+    h.db = await fixtureDb(await (await backend.create()).open());
+    h.api = await serve(h.db);
+  }, 60_000);
+  afterAll(async () => {
+    await h.api?.close();
+    await h.db?.close();
+  });
+  return h;
 }

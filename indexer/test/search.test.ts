@@ -1,26 +1,17 @@
 // GET /search: every kind, the kind: prefixes, name prefixes, not found, bad q; exact lookups use indexes.
 import { backends } from '../../test/helpers/backends.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { devAccount } from '@slmnet/client';
-import type { Database, Row, Sql } from '../src/db.ts';
+import type { Row, Sql } from '../src/db.ts';
 import { search } from '../src/search.ts';
-import { alice, bob, charlie, dave, fixtureDb, getJson, hash, hex, serve, type TestServer } from './fixture.ts';
+import { alice, bob, charlie, dave, getJson, hash, hex, useFixtureApi } from './fixture.ts';
 
 const BACKENDS = backends();
 describe.each(BACKENDS)('search on $name', (backend) => {
-  let db: Database;
-  let api: TestServer;
-  beforeAll(async () => {
-    db = await fixtureDb(await (await backend.create()).open());
-    api = await serve(db);
-  }, 60_000);
-  afterAll(async () => {
-    await api?.close();
-    await db?.close();
-  });
+  const ctx = useFixtureApi(backend);
 
   const find = async (q: string) => {
-    const r = await getJson(`${api.url}/search?q=${encodeURIComponent(q)}`);
+    const r = await getJson(`${ctx.api.url}/search?q=${encodeURIComponent(q)}`);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     return r.body.items as { kind: string; id: string; label: string; match: string; [k: string]: unknown }[];
   };
@@ -107,30 +98,30 @@ describe.each(BACKENDS)('search on $name', (backend) => {
 
     it('a missing, empty, blank or over-long q is 400 naming q; q given twice too', async () => {
       for (const query of ['', '?q=', '?q=%20%20', `?q=${'a'.repeat(129)}`, '?q=a&q=b', '?q=a%0Ab']) {
-        const r = await getJson(`${api.url}/search${query}`);
+        const r = await getJson(`${ctx.api.url}/search${query}`);
         expect([query, r.status, r.body.error?.param]).toEqual([query, 400, 'q']);
       }
-      expect((await getJson(`${api.url}/search?q=${'a'.repeat(128)}`)).status).toBe(200);
-      expect((await getJson(`${api.url}/search?q=1&x=2`)).body.error.param).toBe('x');
+      expect((await getJson(`${ctx.api.url}/search?q=${'a'.repeat(128)}`)).status).toBe(200);
+      expect((await getJson(`${ctx.api.url}/search?q=1&x=2`)).body.error.param).toBe('x');
     });
 
     it('exact lookups are index scans (with sequential scans disabled, no plan falls back to one)', async () => {
       const seen: { sql: string; params: unknown[] }[] = [];
       const recording: Sql = {
-        query: async <T extends Row>(sql: string, params: unknown[] = []) => { seen.push({ sql, params }); return db.query<T>(sql, params); },
-        exec: (sql) => db.exec(sql),
-        transaction: (f) => db.transaction(f),
+        query: async <T extends Row>(sql: string, params: unknown[] = []) => { seen.push({ sql, params }); return ctx.db.query<T>(sql, params); },
+        exec: (sql) => ctx.db.exec(sql),
+        transaction: (f) => ctx.db.transaction(f),
       };
       for (const q of ['3', hex(0xa0), hex(0xc1), bob, '1-1', 'med']) await search(recording, q);
       expect(seen.length).toBeGreaterThan(15);
-      await db.exec('SET enable_seqscan = off');
+      await ctx.db.exec('SET enable_seqscan = off');
       try {
         for (const { sql, params } of seen) {
-          const plan = (await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params)).map((r) => r['QUERY PLAN']).join('\n');
+          const plan = (await ctx.db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params)).map((r) => r['QUERY PLAN']).join('\n');
           expect([sql, plan]).not.toEqual([sql, expect.stringContaining('Seq Scan')]);
         }
       } finally {
-        await db.exec('RESET enable_seqscan');
+        await ctx.db.exec('RESET enable_seqscan');
       }
     });
   });

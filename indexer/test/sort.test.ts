@@ -1,26 +1,16 @@
 // The sort parameter: declared per list as an enum, validated (400 naming sort), applied with stable tie-breaks.
 import { backends } from '../../test/helpers/backends.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/db.ts';
+import { describe, expect, it } from 'vitest';
 import { BLOCK_SORT, EVENT_SORT, EXTRINSIC_SORT, OPENAPI } from '../src/openapi.ts';
 import { defineSort, orderBy, sortParameter, sortValues } from '../src/sort.ts';
-import { bob, fixtureDb, getJson, serve, type TestServer } from './fixture.ts';
+import { bob, getJson, useFixtureApi } from './fixture.ts';
 
 const BACKENDS = backends();
 describe.each(BACKENDS)('sort on $name', (backend) => {
-  let db: Database;
-  let api: TestServer;
-  beforeAll(async () => {
-    db = await fixtureDb(await (await backend.create()).open());
-    api = await serve(db);
-  }, 60_000);
-  afterAll(async () => {
-    await api?.close();
-    await db?.close();
-  });
+  const ctx = useFixtureApi(backend);
 
   const items = async (path: string) => {
-    const r = await getJson(api.url + path);
+    const r = await getJson(ctx.api.url + path);
     expect(r.status, `${path}: ${JSON.stringify(r.body)}`).toBe(200);
     return r.body;
   };
@@ -58,7 +48,7 @@ describe.each(BACKENDS)('sort on $name', (backend) => {
       expect([p3.items.map((b: any) => b.number), p3.nextCursor]).toEqual([[4], null]);
       expect((await items('/blocks?sort=-number&limit=2&cursor=3')).items.map((b: any) => b.number)).toEqual([2, 1]);
       expect((await items('/blocks?sort=timestamp&limit=2')).nextCursor).toBeNull();
-      const r = await getJson(`${api.url}/blocks?sort=timestamp&cursor=2`);
+      const r = await getJson(`${ctx.api.url}/blocks?sort=timestamp&cursor=2`);
       expect([r.status, r.body.error.param]).toEqual([400, 'cursor']);
     });
 
@@ -85,7 +75,7 @@ describe.each(BACKENDS)('sort on $name', (backend) => {
     it('an undeclared value is 400 naming sort', async () => {
       for (const path of ['/blocks?sort=foo', '/blocks?sort=', '/blocks?sort=--number', '/blocks?sort=number%20DESC', '/blocks?sort=hash',
         '/extrinsics?sort=timestamp', '/events?sort=fee', '/events?sort=block_number;DROP%20TABLE%20events', '/blocks?sort=number&sort=-number']) {
-        const r = await getJson(api.url + path);
+        const r = await getJson(ctx.api.url + path);
         expect([path, r.status, r.body.error.param]).toEqual([path, 400, 'sort']);
         if (!path.endsWith('-number')) expect(r.body.error.message).toMatch(/must be one of/);
       }

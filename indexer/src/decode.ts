@@ -190,7 +190,8 @@ export class BlockDecoder {
       this.storageOf([EVENTS_KEY, AURA_AUTHORITIES_KEY], all),
       Promise.all(all.slice(off).map((h) => this.send<unknown>('chain_getBlock', [h]))),
     ]);
-    const out: DecodedBlock[] = [];
+    // the domain reads of all blocks are in flight together
+    const out: Promise<DecodedBlock>[] = [];
     for (let i = 0; i < count; i++) {
       const j = off + i;
       const number = from + i;
@@ -200,15 +201,17 @@ export class BlockDecoder {
       const signed = rt.registry.createType('SignedBlock', bodies[i]) as unknown as SignedBlock;
       const records = decodeStorage(rt.registry, rt.query.system.events.creator, storage[j][0]) as EventRecord[];
       const author = number === 0 ? null : this.author(rt, signed, storage[j - 1][1]);
-      const domain = await decodeDomain(this.reader(rt, all[j]), records, number);
-      out.push(rows(rt.registry, signed, records, author, versions[j].specVersion.toNumber(), domain));
+      const block = rows(rt.registry, signed, records, author, versions[j].specVersion.toNumber());
+      const domain = decodeDomain(this.reader(rt, all[j]), records, number);
+      domain.catch(() => undefined); // awaited below
+      out.push(domain.then((d) => ({ ...block, domain: d })));
     }
-    return out;
+    return Promise.all(out);
   }
 }
 
 /** One block's rows from its decoded body and events. */
-function rows(registry: Registry, signed: SignedBlock, records: EventRecord[], author: string | null, specVersion: number, domain: DomainRows): DecodedBlock {
+function rows(registry: Registry, signed: SignedBlock, records: EventRecord[], author: string | null, specVersion: number): Omit<DecodedBlock, 'domain'> {
   const { header, extrinsics } = signed.block;
   const events: EventRow[] = records.map((r, index) => {
     const { event, phase } = r;
@@ -255,6 +258,6 @@ function rows(registry: Registry, signed: SignedBlock, records: EventRecord[], a
       stateRoot: header.stateRoot.toHex(), extrinsicsRoot: header.extrinsicsRoot.toHex(), author, timestamp,
       specVersion, extrinsicCount: extrinsics.length, eventCount: records.length,
     },
-    extrinsics: rows, events, transfers, domain,
+    extrinsics: rows, events, transfers,
   };
 }

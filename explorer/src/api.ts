@@ -1,0 +1,86 @@
+// The indexer REST API: base URL resolution, fetch with errors, formatting helpers.
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+declare global {
+  interface Window { SLMNET_EXPLORER?: { api?: string } }
+}
+
+const DEFAULT_API = (import.meta.env.VITE_SLMNET_API as string | undefined) ?? 'http://127.0.0.1:3000';
+const KEY = 'slmnet-explorer-api';
+
+/** `?api=` (remembered for the tab), then the server's /config.js, then the build default (VITE_SLMNET_API). */
+export function apiBase(): string {
+  const fromQuery = new URLSearchParams(window.location.search).get('api');
+  if (fromQuery && /^https?:\/\//.test(fromQuery)) {
+    try { sessionStorage.setItem(KEY, fromQuery); } catch { /* storage disabled */ }
+    return fromQuery.replace(/\/+$/, '');
+  }
+  let stored: string | null = null;
+  try { stored = sessionStorage.getItem(KEY); } catch { /* storage disabled */ }
+  return (stored ?? window.SLMNET_EXPLORER?.api ?? DEFAULT_API).replace(/\/+$/, '');
+}
+
+export class ApiError extends Error {
+  constructor(message: string, readonly status: number) { super(message); }
+}
+
+export async function getJson<T = any>(path: string, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(apiBase() + path, { signal, headers: { accept: 'application/json' } });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(`cannot reach the indexer at ${apiBase()}`, 0);
+  }
+  const body = await res.json().catch(() => undefined);
+  if (!res.ok) throw new ApiError(body?.error?.message ?? `${res.status} ${res.statusText}`, res.status);
+  return body as T;
+}
+
+export interface Loaded<T> { data?: T; error?: ApiError; loading: boolean; reload: () => void }
+
+/** Fetches `path` (null: nothing) and refetches when it changes; `reload()` refetches in place (keeps the old data while loading). */
+export function useApi<T = any>(path: string | null): Loaded<T> {
+  const [state, setState] = useState<{ path: string | null; data?: T; error?: ApiError; loading: boolean }>({ path, loading: path !== null });
+  const [tick, setTick] = useState(0);
+  const current = useRef(path);
+  current.current = path;
+  useEffect(() => {
+    if (path === null) return;
+    const ctl = new AbortController();
+    setState((s) => (s.path === path ? { ...s, loading: true } : { path, loading: true }));
+    getJson<T>(path, ctl.signal).then(
+      (data) => { if (current.current === path) setState({ path, data, loading: false }); },
+      (error) => { if (error.name !== 'AbortError' && current.current === path) setState({ path, error, loading: false }); },
+    );
+    return () => ctl.abort();
+  }, [path, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  if (state.path !== path) return { loading: path !== null, reload };
+  return { data: state.data, error: state.error, loading: state.loading, reload };
+}
+
+export const DECIMALS = 12;
+export const SYMBOL = 'SLMN';
+
+/** A planck amount (decimal string or number) as SLMN with up to 4 decimals, grouped. */
+export function formatAmount(v: string | number | bigint | null | undefined): string {
+  if (v === null || v === undefined || v === '') return '—';
+  let n: bigint;
+  try { n = BigInt(typeof v === 'number' ? Math.trunc(v) : v); } catch { return String(v); }
+  const neg = n < 0n;
+  if (neg) n = -n;
+  const unit = 10n ** BigInt(DECIMALS);
+  const whole = (n / unit).toLocaleString('en-US');
+  const frac = (n % unit).toString().padStart(DECIMALS, '0').slice(0, 4).replace(/0+$/, '');
+  const tiny = n > 0n && n < unit / 10000n;
+  return `${neg ? '-' : ''}${tiny ? '<0.0001' : whole + (frac ? '.' + frac : '')} ${SYMBOL}`;
+}
+
+export const ppm = (v: number | string | null | undefined) => (v === null || v === undefined ? '—' : `${(Number(v) / 10_000).toFixed(2)}%`);
+export const short = (s: string | null | undefined, n = 8) => (!s ? '—' : s.length <= 2 * n + 1 ? s : `${s.slice(0, n)}…${s.slice(-n + 2)}`);
+export function when(ts: string | null | undefined): string {
+  if (!ts) return '—';
+  const d = new Date(ts);
+  return isNaN(d.getTime()) ? String(ts) : d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+}

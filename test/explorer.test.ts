@@ -1,0 +1,286 @@
+// The explorer (explorer/, a React app over the indexer API) in headless Chromium against the real stack: a dev node seeded
+// by `slmnet demo seed`, the indexer following it, the production build served by slmnet-explorer. Every main page renders
+// the seeded data, search finds each kind of object, the datanet's contributions paginate, charts draw bars, a new transfer
+// appears live without a reload, and a datanet named with HTML/script is shown as text. Screenshots go to explorer/screenshots/.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { connect, devAccount, fromUri, transfer, UNIT, type ApiPromise } from '@slmnet/client';
+import { startIndexer, type RunningIndexer } from '@slmnet/indexer';
+import { startExplorer, type RunningExplorer } from '../explorer/server/server.ts';
+import { launchBrowser } from './helpers/browser.ts';
+import { ok } from './helpers/cli.ts';
+import { ROOT, startNode, waitFor, type RunningNode } from './helpers/node.ts';
+
+const SHOTS = join(ROOT, 'explorer/screenshots');
+const XSS_NAME = '<img src=x onerror=alert(1)><script>window.pwned=1</script>';
+const UI_TIMEOUT = 15_000;
+
+let node: RunningNode;
+let api: ApiPromise;
+let indexer: RunningIndexer;
+let explorer: RunningExplorer;
+let browser: Browser;
+let xssId: number;
+const dialogs: string[] = [];
+const pageErrors: string[] = [];
+
+const get = async (path: string) => {
+  const r = await fetch(indexer.apiUrl + path);
+  expect(r.status, path).toBe(200);
+  return r.json() as Promise<any>;
+};
+
+async function open(path: string, width = 1280): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  page.setDefaultTimeout(UI_TIMEOUT);
+  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  page.on('pageerror', (e) => { pageErrors.push(`${path}: ${e.message}`); });
+  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`${path}: console: ${m.text()}`); });
+  await page.goto(explorer.url + path);
+  return page;
+}
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+/** The texts of a table's first column. */
+const firstColumn = (page: Page, table: string) => page.getByRole('table', { name: table, exact: true }).locator('tbody tr td:first-child').allInnerTexts();
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  // the build under test: the current sources
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: join(ROOT, 'explorer'), stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
+  node = await startNode();
+  api = await connect(node.url);
+  await ok('--url', node.url, '--json', 'demo', 'seed');
+  await ok('--url', node.url, '--json', 'datanet', 'create', XSS_NAME, '--deposit', '1', '--tags', 'demo', '--suri', '//Alice');
+  const head = (await api.rpc.chain.getHeader()).number.toNumber();
+  indexer = await startIndexer({ url: node.url, port: 0 });
+  await waitFor(async () => ((await get('/health')).indexed >= head ? true : undefined), 'the indexer to catch up', 60_000);
+  xssId = (await get('/datanets?limit=100')).items.find((d: any) => d.name === XSS_NAME).id;
+  explorer = await startExplorer({ port: 0, api: indexer.apiUrl });
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await explorer?.stop();
+  await indexer?.stop();
+  await api?.disconnect();
+  await node?.stop();
+});
+
+describe('explorer', () => {
+  it('serves the build: deep links get the app, /config.js names the indexer, unknown assets are 404', async () => {
+    const deep = await fetch(explorer.url + '/datanets/0?page=1');
+    expect(deep.status).toBe(200);
+    expect(await deep.text()).toContain('<div id="root"></div>');
+    expect(deep.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await (await fetch(explorer.url + '/config.js')).text()).toContain(JSON.stringify(indexer.apiUrl));
+    expect((await fetch(explorer.url + '/assets/nope.js')).status).toBe(404);
+    expect((await fetch(explorer.url + '/../package.json')).status).not.toBe(200);
+  });
+
+  it('home shows the latest blocks and the finalized marker', async () => {
+    const t0 = Date.now();
+    const page = await open('/');
+    const blocks = page.getByRole('table', { name: 'Latest blocks', exact: true });
+    await blocks.locator('tbody tr').first().waitFor();
+    // first load, cold cache (reported, not asserted): navigation timing and the first block row on screen
+    const nav = await page.evaluate(() => { const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming; return { dcl: Math.round(n.domContentLoadedEventEnd), load: Math.round(n.loadEventEnd), bytes: n.transferSize }; });
+    const js = await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.js')).map((r) => (r as PerformanceResourceTiming).transferSize));
+    console.log(`explorer first load: DOMContentLoaded ${nav.dcl} ms, load ${nav.load} ms, first blocks after ${Date.now() - t0} ms (page open included), JS transferred ${js.join('+')} B`);
+    const first = await firstColumn(page, 'Latest blocks');
+    expect(first.length).toBeGreaterThan(5);
+    expect(first[0]).toMatch(/^#\d+$/);
+    await page.getByTestId('finalized').waitFor();
+    await page.getByText('Live', { exact: true }).waitFor();
+    await shot(page, 'home');
+    await page.close();
+  });
+
+  it('search finds a datanet, a model, a block, an account, and lists ambiguous results', async () => {
+    const page = await open('/');
+    const search = async (q: string) => { await page.getByLabel(/^Search blocks/).fill(q); await page.getByLabel(/^Search blocks/).press('Enter'); };
+    await search('Medical');
+    await page.waitForURL(/\/datanets\/0$/);
+    await expect(page.getByTestId('datanet-name').innerText()).resolves.toBe('Medical Q&A');
+    await search('rust-gram');
+    await page.waitForURL(/\/models\/0$/);
+    await expect(page.getByTestId('model-name').innerText()).resolves.toBe('rust-gram');
+    const block = await get('/blocks/4');
+    await search(block.hash);
+    await page.waitForURL(/\/blocks\/4$/);
+    await page.getByRole('heading', { name: 'Block #4' }).waitFor();
+    const alice = devAccount('Alice').address;
+    await search(alice);
+    await page.waitForURL(new RegExp(`/accounts/${alice}$`));
+    await expect(page.getByTestId('address').innerText()).resolves.toBe(alice);
+    await search('1');
+    await page.waitForURL(/\/search\?q=1$/);
+    const results = page.getByRole('list', { name: 'Search results' });
+    await results.locator('li').first().waitFor();
+    const kinds = await results.locator('li .badge').allInnerTexts();
+    expect(new Set(kinds)).toEqual(new Set(['block', 'datanet', 'model', 'contribution', 'inference', 'node']));
+    await results.getByRole('link', { name: /^Block #1/ }).click();
+    await page.waitForURL(/\/blocks\/1$/);
+    await page.close();
+  });
+
+  it('datanet page: seeded fields, versions, a chart with bars, top contributors, contributions paginate', async () => {
+    const d = await get('/datanets/0');
+    const page = await open('/datanets/0');
+    await expect(page.getByTestId('datanet-name').innerText()).resolves.toBe(d.name);
+    await page.getByText(JSON.parse(d.metadata).description).waitFor();
+    const versions = await firstColumn(page, 'Versions');
+    expect(versions).toEqual(d.versions.map((v: any) => String(v.version)));
+    const bars = page.locator('figure.chart svg rect.bar');
+    await bars.first().waitFor();
+    expect(await bars.count()).toBeGreaterThan(0);
+    expect(Number(await bars.first().getAttribute('height'))).toBeGreaterThan(0);
+    const top = (await get('/stats/top-contributors?datanet=0&limit=10')).items;
+    await page.getByRole('table', { name: 'Top contributors', exact: true }).locator('tbody tr').first().waitFor();
+    expect(await page.getByRole('table', { name: 'Top contributors', exact: true }).locator('tbody tr').count()).toBe(top.length);
+    await page.getByRole('table', { name: 'Contributions', exact: true }).locator('tbody tr').first().waitFor();
+    const page1 = await firstColumn(page, 'Contributions');
+    expect(page1.length).toBe(10);
+    await shot(page, 'datanet');
+    await page.getByRole('button', { name: 'Next page of contributions' }).click();
+    await page.waitForURL(/\?page=1$/);
+    await page.getByText('Page 2').waitFor();
+    await waitFor(async () => { const p = await firstColumn(page, 'Contributions'); return p.length && p[0] !== page1[0] ? p : undefined; }, 'page 2');
+    const page2 = await firstColumn(page, 'Contributions');
+    expect(page2.length).toBe(d.contributions - 10);
+    expect(page2.filter((id) => page1.includes(id))).toEqual([]);
+    const all = (await get('/contributions?datanet=0&limit=100')).items.map((c: any) => `#${c.id}`);
+    expect([...page1, ...page2]).toEqual(all);
+    // a deep link to page 2 shows the same
+    const deep = await open('/datanets/0?page=1');
+    await deep.getByRole('table', { name: 'Contributions', exact: true }).locator('tbody tr').first().waitFor();
+    expect(await firstColumn(deep, 'Contributions')).toEqual(page2);
+    await deep.close();
+    await page.close();
+  });
+
+  it('datanets list filters by kind and tag', async () => {
+    const page = await open('/datanets?kind=Code');
+    await page.getByRole('table', { name: 'Datanets', exact: true }).locator('tbody tr').first().waitFor();
+    const code = (await get('/datanets?kind=Code')).items.map((d: any) => `#${d.id} ${d.name}`);
+    expect(await firstColumn(page, 'Datanets')).toEqual(code);
+    await page.getByLabel('Tag', { exact: true }).fill('medical');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/tag=medical/);
+    await page.getByText('No datanets match.').waitFor(); // Code and medical: none
+    await page.getByLabel('Kind', { exact: true }).selectOption('');
+    await page.getByRole('table', { name: 'Datanets', exact: true }).getByText('#0 Medical Q&A').waitFor();
+    await shot(page, 'datanets');
+    await page.close();
+  });
+
+  it('model page: pricing, split, settlements, charts, top contributions; contribution page', async () => {
+    const m = await get('/models/0');
+    const page = await open('/models/0');
+    await expect(page.getByTestId('model-name').innerText()).resolves.toBe(m.name);
+    await page.getByText(`developer ${(m.developer_ppm / 1e4).toFixed(2)}% · contributors ${(m.contributors_ppm / 1e4).toFixed(2)}%`).waitFor();
+    await page.getByText(JSON.parse(m.metadata).description).waitFor();
+    const top = page.getByRole('table', { name: 'Top attributed contributions', exact: true });
+    await top.locator('tbody tr').first().waitFor();
+    expect(await firstColumn(page, 'Top attributed contributions')).toEqual(m.top_contributions.map((c: any) => `#${c.contribution_id}`));
+    await page.locator('figure.chart svg rect.bar').first().waitFor();
+    expect(await page.locator('figure.chart').count()).toBe(2);
+    const inferences = (await get('/inferences?model=0')).items.map((i: any) => `#${i.id}`);
+    await page.getByRole('table', { name: 'Inferences', exact: true }).locator('tbody tr').first().waitFor();
+    expect(await firstColumn(page, 'Inferences')).toEqual(inferences);
+    await shot(page, 'model');
+    await top.getByRole('link', { name: `#${m.top_contributions[0].contribution_id}`, exact: true }).first().click();
+    await page.waitForURL(new RegExp(`/contributions/${m.top_contributions[0].contribution_id}$`));
+    const c = await get(`/contributions/${m.top_contributions[0].contribution_id}`);
+    await page.getByRole('heading', { name: `Contribution #${c.id}` }).waitFor();
+    await page.getByText(JSON.parse(c.metadata).title, { exact: true }).first().waitFor();
+    expect(await page.getByRole('table', { name: 'Review history', exact: true }).locator('tbody tr').count()).toBe(c.history.length);
+    await shot(page, 'contribution');
+    await page.close();
+  });
+
+  it('inference page: attribution table and settlement breakdown', async () => {
+    const i = await get('/inferences/0');
+    expect(i.attribution.length).toBeGreaterThan(0);
+    const page = await open('/inferences/0');
+    await page.getByRole('heading', { name: 'Inference #0' }).waitFor();
+    await page.getByText(i.input_hash).waitFor();
+    const rows = page.getByRole('table', { name: 'Attribution', exact: true }).locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await firstColumn(page, 'Attribution')).toEqual(i.attribution.map((a: any) => `#${a.contribution_id}`));
+    const fmt = (v: string) => `${Number(BigInt(v) / 10n ** 8n) / 1e4} SLMN`;
+    for (const [label, v] of [['To developer', i.settlement.developer], ['To contributors', i.settlement.contributors], ['To protocol', i.settlement.protocol]]) {
+      await expect(page.locator('dl.kv div').filter({ hasText: label }).locator('dd').innerText()).resolves.toBe(fmt(v));
+    }
+    expect(await page.getByRole('table', { name: 'Attestations', exact: true }).locator('tbody tr').count()).toBe(i.attestations.length);
+    await shot(page, 'inference');
+    await page.close();
+  });
+
+  it('nodes list and node page', async () => {
+    const nodes = (await get('/nodes')).items;
+    const page = await open('/nodes');
+    await page.getByRole('table', { name: 'Nodes', exact: true }).locator('tbody tr').first().waitFor();
+    expect(await firstColumn(page, 'Nodes')).toEqual(nodes.map((n: any) => `#${n.id}`));
+    await page.getByRole('link', { name: `#${nodes[0].id}`, exact: true }).click();
+    await page.getByRole('heading', { name: `Node #${nodes[0].id}` }).waitFor();
+    await page.getByText(nodes[0].peer_id).waitFor();
+    await shot(page, 'node');
+    await page.close();
+  });
+
+  it('a new transfer appears live on the home and account pages without a reload', async () => {
+    const to = fromUri(`//ExplorerLive${Date.now()}`).address;
+    const home = await open('/');
+    const account = await open(`/accounts/${to}`);
+    for (const p of [home, account]) await p.evaluate(() => { (window as any).sameDocument = true; });
+    await home.getByText('Live', { exact: true }).waitFor();
+    await account.getByText('No transfers.').waitFor();
+    await transfer({ api, signer: devAccount('Alice') }, to, 3n * UNIT);
+    const live = home.getByRole('table', { name: 'Live transfers', exact: true });
+    await live.getByRole('link', { name: `${to.slice(0, 8)}…${to.slice(-6)}` }).waitFor({ timeout: 30_000 });
+    await expect(live.locator('tbody tr').first().innerText()).resolves.toContain('3 SLMN');
+    const row = account.getByRole('table', { name: 'Transfers', exact: true }).locator('tbody tr').first();
+    await row.waitFor({ timeout: 30_000 });
+    await expect(row.innerText()).resolves.toMatch(/in[\s\S]*3 SLMN/);
+    for (const p of [home, account]) expect(await p.evaluate(() => (window as any).sameDocument)).toBe(true);
+    await shot(account, 'account');
+    await home.close();
+    await account.close();
+  });
+
+  it('a datanet named with HTML and script is shown as text, nothing injected', async () => {
+    const page = await open(`/datanets/${xssId}`);
+    const h1 = page.getByTestId('datanet-name');
+    await h1.waitFor();
+    expect(await h1.innerText()).toBe(XSS_NAME);
+    expect(await h1.evaluate((e) => e.children.length)).toBe(0);
+    expect(await page.locator('main img, main script').count()).toBe(0);
+    // the list and the search results too
+    await page.goto(`${explorer.url}/datanets?tag=demo`);
+    await page.getByRole('table', { name: 'Datanets', exact: true }).getByText(`#${xssId} ${XSS_NAME}`).waitFor();
+    await page.goto(`${explorer.url}/search?q=${encodeURIComponent('datanet:' + xssId)}`);
+    await page.getByText(`Datanet #${xssId} · ${XSS_NAME}`).waitFor();
+    expect(await page.locator('main img, main script').count()).toBe(0);
+    await page.waitForTimeout(300); // an injected onerror would have fired by now
+    expect(await page.evaluate(() => (window as any).pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await shot(page, 'xss');
+    await page.close();
+  });
+
+  it('phone width: the pages stay readable (no horizontal scroll of the document)', async () => {
+    const page = await open('/datanets/0', 390);
+    await page.getByRole('table', { name: 'Contributions', exact: true }).locator('tbody tr').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await shot(page, 'datanet-phone');
+    await page.close();
+  });
+
+  it('no page threw or logged an error', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

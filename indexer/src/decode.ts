@@ -52,6 +52,27 @@ function decodeStorage(registry: Registry, entry: Dyn, value: string | null): Dy
   return registry.createTypeUnsafe(type, [optional ? registry.createTypeUnsafe(type, [input]) : input], { isOptional: optional });
 }
 
+/**
+ * The runtime version of each of `count` consecutive blocks, reading as few as possible: both ends, then halves only where
+ * the ends differ (a runtime upgrade in between; spec versions never go back, so equal ends mean one runtime throughout).
+ */
+export async function versionsOf<V>(count: number, at: (i: number) => Promise<V>, same: (a: V, b: V) => boolean): Promise<V[]> {
+  const out: V[] = new Array(count);
+  const fill = async (lo: number, hi: number, a: V, b: V): Promise<void> => {
+    out[lo] = a;
+    out[hi] = b;
+    if (same(a, b)) { for (let i = lo + 1; i < hi; i++) out[i] = a; return; }
+    if (hi - lo < 2) return;
+    const mid = (lo + hi) >> 1;
+    const m = await at(mid);
+    await Promise.all([fill(lo, mid, a, m), fill(mid, hi, m, b)]);
+  };
+  const last = count - 1;
+  const [a, b] = await Promise.all([at(0), last ? at(last) : undefined]);
+  await fill(0, last, a, last ? b! : a);
+  return out;
+}
+
 /** One runtime: its registry and its storage entries (keys and types). */
 interface Runtime { registry: Registry; query: Dyn; authorities: Map<string, string[]> }
 
@@ -85,23 +106,9 @@ export class BlockDecoder {
     return r;
   }
 
-  /** Runtime versions of `hashes` (consecutive blocks): fetched at both ends, bisected where they differ (versions only increase). */
-  private async versions(hashes: string[]): Promise<RuntimeVersion[]> {
-    const out: RuntimeVersion[] = new Array(hashes.length);
-    const same = (a: RuntimeVersion, b: RuntimeVersion) => a.specName.eq(b.specName) && a.specVersion.eq(b.specVersion);
-    const fill = async (lo: number, hi: number, a: RuntimeVersion, b: RuntimeVersion): Promise<void> => {
-      out[lo] = a;
-      out[hi] = b;
-      if (same(a, b)) { for (let i = lo + 1; i < hi; i++) out[i] = a; return; }
-      if (hi - lo < 2) return;
-      const mid = (lo + hi) >> 1;
-      const m = await this.version(hashes[mid]);
-      await Promise.all([fill(lo, mid, a, m), fill(mid, hi, m, b)]);
-    };
-    const last = hashes.length - 1;
-    const [a, b] = await Promise.all([this.version(hashes[0]), last ? this.version(hashes[last]) : undefined]);
-    await fill(0, last, a, b ?? a);
-    return out;
+  /** Runtime versions of `hashes` (consecutive blocks). */
+  private versions(hashes: string[]): Promise<RuntimeVersion[]> {
+    return versionsOf(hashes.length, (i) => this.version(hashes[i]), (a, b) => a.specName.eq(b.specName) && a.specVersion.eq(b.specVersion));
   }
 
   /** Raw values of `keys` at each of `hashes` (consecutive blocks, ascending). */

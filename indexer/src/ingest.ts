@@ -3,7 +3,9 @@ import type { ApiPromise } from '@polkadot/api';
 import { connect } from '@slmnet/client';
 import { SingleBar } from 'cli-progress';
 import type { Sql } from './db.ts';
+import { availableParallelism } from 'node:os';
 import { BlockDecoder, type DecodedBlock } from './decode.ts';
+import { DecodePool } from './decode-pool.ts';
 import { ChainNotifier } from './live.ts';
 import { insertBlocks, markFinalized, rollbackFrom, storedHash, tip } from './store.ts';
 
@@ -13,6 +15,12 @@ export interface IngestOptions {
   from?: number;
   /** Blocks fetched and decoded together and written in one transaction (bounds memory; default 200). */
   batchSize?: number;
+  /**
+   * Decoding threads for catching up (each with its own node connection), beside the main thread that writes and serves;
+   * 0 decodes in the main thread. Default: $SLMNET_INDEXER_DECODE_THREADS, else 0 on up to 3 CPUs (the threads and the node
+   * would compete for them), else the CPU count minus 2, at most 3.
+   */
+  decodeThreads?: number;
   /** Show a progress bar with ETA on stderr during catch-up. */
   progress?: boolean;
   log?: (line: string) => void;
@@ -89,6 +97,9 @@ export class Ingester {
     } finally {
       api.off('disconnected', onDrop);
       unsubs.forEach((u) => u());
+      const pool = this.pool;
+      this.pool = undefined;
+      await pool?.close();
     }
   }
 
@@ -107,7 +118,7 @@ export class Ingester {
     let writing: Promise<void> = Promise.resolve();
     try {
       const size = this.opts.batchSize ?? 200;
-      const decoder = this.decoder(api);
+      const decoder = best - next + 1 > size ? await this.catchUpDecoder(api) : this.decoder(api);
       let parent = next > 0 ? await storedHash(this.db, next - 1) : undefined;
       while (next <= best && !this.stopped) {
         const blocks = await decoder.decodeRange(next, Math.min(size, best - next + 1));
@@ -141,6 +152,29 @@ export class Ingester {
       parent = b.block.hash;
     }
     return out;
+  }
+
+  private pool: DecodePool | undefined;
+  private poolFailed = false;
+  /** The decoding threads of this connection (started on the first catch-up), or the main thread's decoder without them. */
+  private async catchUpDecoder(api: ApiPromise): Promise<Pick<BlockDecoder, 'decodeRange'>> {
+    const env = process.env.SLMNET_INDEXER_DECODE_THREADS;
+    const threads = this.opts.decodeThreads ?? (env ? Number(env) : availableParallelism() >= 4 ? Math.min(3, availableParallelism() - 2) : 0);
+    if (threads <= 0 || this.poolFailed) return this.decoder(api);
+    if (!this.pool) {
+      const pool = new DecodePool(this.opts.url, threads);
+      try {
+        await pool.ready();
+      } catch (e) {
+        await pool.close();
+        // e.g. a node that allows a single connection: decode in the main thread from now on
+        this.poolFailed = true;
+        this.log(`decoding threads unavailable (${(e as Error).message}); decoding in the main thread`);
+        return this.decoder(api);
+      }
+      this.pool = pool;
+    }
+    return this.pool;
   }
 
   private decoders = new WeakMap<ApiPromise, BlockDecoder>();

@@ -1,0 +1,87 @@
+// Decoding threads: catch-up decoding (polkadot.js codecs, CPU-bound) runs beside the main thread, which writes to the
+// database and serves the API. Each thread holds its own connection to the node; a range is split between the threads.
+import { Worker } from 'node:worker_threads';
+import type { DecodedBlock } from './decode.ts';
+import type { DecodeReply } from './decode-worker.ts';
+
+const ENTRY = new URL('./decode-worker.mjs', import.meta.url);
+
+class DecodeThread {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve: (b: DecodedBlock[]) => void; reject: (e: Error) => void }>();
+  private nextId = 0;
+  private broken: Error | undefined;
+  readonly ready: Promise<void>;
+
+  constructor(url: string) {
+    this.worker = new Worker(ENTRY, { workerData: { url } });
+    this.worker.unref();
+    let ready!: () => void;
+    let failed!: (e: Error) => void;
+    this.ready = new Promise<void>((res, rej) => { ready = res; failed = rej; });
+    this.ready.catch(() => undefined);
+    const fail = (e: Error) => {
+      this.broken ??= e;
+      failed(e);
+      for (const p of this.pending.values()) p.reject(e);
+      this.pending.clear();
+    };
+    this.worker.on('message', (m: DecodeReply) => {
+      if ('ready' in m) ready();
+      else if ('failed' in m) fail(new Error(m.failed));
+      else {
+        const p = this.pending.get(m.id);
+        this.pending.delete(m.id);
+        if ('error' in m) p?.reject(new Error(m.error));
+        else p?.resolve(m.blocks as DecodedBlock[]);
+      }
+    });
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`decoding thread exited (${code})`)));
+  }
+
+  decode(from: number, count: number): Promise<DecodedBlock[]> {
+    if (this.broken) return Promise.reject(this.broken);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, from, count });
+    });
+  }
+
+  async close(): Promise<void> {
+    const exited = new Promise<void>((r) => this.worker.once('exit', () => r()));
+    this.worker.postMessage('close');
+    const timer = setTimeout(() => void this.worker.terminate(), 2000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+export class DecodePool {
+  private readonly threads: DecodeThread[];
+
+  constructor(url: string, size: number) {
+    this.threads = Array.from({ length: size }, () => new DecodeThread(url));
+  }
+
+  /** Resolves once every thread is connected; rejects with the first failure. */
+  ready(): Promise<void> {
+    return Promise.all(this.threads.map((t) => t.ready)).then(() => undefined);
+  }
+
+  /** Decodes blocks `from`..`from + count - 1`, split in consecutive parts between the threads. */
+  async decodeRange(from: number, count: number): Promise<DecodedBlock[]> {
+    const n = Math.min(this.threads.length, count);
+    const per = Math.ceil(count / n);
+    const parts = await Promise.all(this.threads.slice(0, n).map((t, i) => {
+      const start = from + i * per;
+      return t.decode(start, Math.min(per, from + count - start));
+    }));
+    return parts.flat();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.threads.map((t) => t.close().catch(() => undefined)));
+  }
+}

@@ -1,8 +1,8 @@
 // `npm start`: a persistent local network of validators (alice, bob, charlie by default) on
-// loopback, and the indexer following the first one. Data lives under .slmnet/local/<name> (the
+// loopback, the indexer following the first one and the explorer over the indexer. Data lives under .slmnet/local/<name> (the
 // indexer's in .slmnet/local/indexer); the next start resumes the same chain unless --fresh is
 // given. Ctrl-C stops every process cleanly.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -72,12 +72,16 @@ export async function main(argv: string[]): Promise<void> {
     .option('--p2p-port <port>', 'p2p port of the first node', int('--p2p-port', 1, 65000), 30333)
     .option('--prometheus-port <port>', 'metrics port of the first node', int('--prometheus-port', 1, 65000), 9615)
     .option('--indexer-port <port>', 'HTTP port of the indexer\'s REST API', int('--indexer-port', 1, 65000), 3000)
-    .option('--no-indexer', 'run the validators only')
+    .option('--no-indexer', 'run the validators only (and no explorer)')
+    .option('--explorer-port <port>', 'HTTP port of the explorer web app', int('--explorer-port', 1, 65000), 4000)
+    .option('--no-explorer', 'do not serve the explorer')
     .showHelpAfterError()
     .parse(argv, { from: 'user' });
   const o = program.opts<{
     validators: number; basePath: string; fresh?: boolean; rpcPort: number; p2pPort: number; prometheusPort: number; indexerPort: number; indexer: boolean;
+    explorerPort: number; explorer: boolean;
   }>();
+  const explorer = o.indexer && o.explorer;
   const basePath = resolve(ROOT, o.basePath);
   if (o.fresh && existsSync(basePath)) rmSync(basePath, { recursive: true, force: true });
   mkdirSync(basePath, { recursive: true });
@@ -112,6 +116,18 @@ export async function main(argv: string[]): Promise<void> {
       args: [join(ROOT, 'indexer/bin/slmnet-indexer.js'), '--url', `ws://127.0.0.1:${plan[0].rpcPort}`, '--db', join(basePath, 'indexer'), '--port', String(o.indexerPort)],
     });
   }
+  if (explorer) {
+    // the production build is made once (a fresh checkout has none)
+    if (!existsSync(join(ROOT, 'explorer/dist/index.html'))) {
+      console.log('building the explorer (npm run build -w explorer)…');
+      const built = spawnSync('npm', ['run', 'build', '-w', 'explorer'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+      if (built.status !== 0) throw new Error('building the explorer failed (see above); --no-explorer starts without it');
+    }
+    children.push({
+      name: 'explorer',
+      args: [join(ROOT, 'explorer/bin/slmnet-explorer.js'), '--port', String(o.explorerPort), '--api', `http://127.0.0.1:${o.indexerPort}`],
+    });
+  }
   for (const n of children) {
     const p = spawn(process.execPath, n.args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     procs.push(p);
@@ -135,6 +151,7 @@ export async function main(argv: string[]): Promise<void> {
     `SLMnet local network: ${plan.length} validators, data in ${o.basePath}${o.fresh ? ' (fresh)' : ''}`,
     ...plan.map((n) => `  ${n.name.padEnd(8)} ws://127.0.0.1:${n.rpcPort}  (p2p ${n.p2pPort}, metrics http://127.0.0.1:${n.prometheusPort}/metrics)`),
     ...(o.indexer ? [`  indexer  http://127.0.0.1:${o.indexerPort}  (REST API, /openapi.json; follows ${plan[0].name})`] : []),
+    ...(explorer ? [`  explorer http://127.0.0.1:${o.explorerPort}  (web app over the indexer)`] : []),
     'Ctrl-C stops the network; the next `npm start` resumes it (`npm start -- --fresh` starts over).',
   ].join('\n'));
 }

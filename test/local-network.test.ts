@@ -28,7 +28,9 @@ let out = '';
 async function launch(ports: { rpc: number; p2p: number; prom: number; indexer: number }, extra: string[] = []): Promise<ChildProcess> {
   out = '';
   const p = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/local-network.ts'), '--base-path', dir,
-    '--rpc-port', String(ports.rpc), '--p2p-port', String(ports.p2p), '--prometheus-port', String(ports.prom), '--indexer-port', String(ports.indexer), ...extra],
+    '--rpc-port', String(ports.rpc), '--p2p-port', String(ports.p2p), '--prometheus-port', String(ports.prom), '--indexer-port', String(ports.indexer),
+    // the explorer (its build and pages) is tested by test/explorer.test.ts, which builds explorer/dist: no second build here
+    '--no-explorer', ...extra],
   { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   p.stdout!.on('data', (d) => { out += d; });
   p.stderr!.on('data', (d) => { out += d; });

@@ -179,6 +179,8 @@ async function main(): Promise<Record<string, unknown>> {
   if (lat) {
     out.push(table(['API endpoint (open loop, at the head)', 'requests', 'errors', 'p50 ms', 'p99 ms', 'max ms'], lat.rows.map((r) => [r.name, r.n, r.errors, fmt(r.p50, 1), fmt(r.p99, 1), fmt(r.max, 1)])));
     out.push(`  ${o.rate} requests/s scheduled for ${o.duration} s, ${lat.sent} sent, ${lat.done} answered; /search ${lat.search ? 'included' : 'NOT PRESENT (404): left out'}`);
+    const kinds = Object.entries(lat.errorKinds);
+    if (kinds.length) out.push(`  errors: ${kinds.map(([k, n]) => `${k} ×${fmt(n)}`).join(', ')}`);
   } else {
     out.push(`API latency: NOT MEASURED (our indexer did not reach the head within --api-wait ${o.apiWait} s)`);
   }
@@ -234,6 +236,9 @@ async function apiLoad(api: string, head: number, gen: ChainGenResult) {
   }
   const lat = new Map<string, number[]>(routes.map(([n]) => [n, []]));
   const errors = new Map<string, number>(routes.map(([n]) => [n, 0]));
+  /** What the errors were: an HTTP status, or why the request failed. */
+  const kinds = new Map<string, number>();
+  const kind = (k: string) => kinds.set(k, (kinds.get(k) ?? 0) + 1);
   let sent = 0;
   let done = 0;
   const inflight: Promise<void>[] = [];
@@ -251,8 +256,11 @@ async function apiLoad(api: string, head: number, gen: ChainGenResult) {
         inflight.push(fetch(api + path()).then(async (r) => {
           await r.arrayBuffer();
           lat.get(name)!.push(performance.now() - t);
-          if (r.status !== 200) errors.set(name, errors.get(name)! + 1);
-        }, () => { errors.set(name, errors.get(name)! + 1); }).finally(() => { done++; }));
+          if (r.status !== 200) { errors.set(name, errors.get(name)! + 1); kind(`HTTP ${r.status}`); }
+        }, (e: Error & { cause?: { code?: string; message?: string } }) => {
+          errors.set(name, errors.get(name)! + 1);
+          kind(`failed: ${e.cause?.code ?? e.cause?.message ?? e.message}`);
+        }).finally(() => { done++; }));
       }
       if (sent >= total) { clearInterval(tick); res(); }
     }, 1000 / o.rate);
@@ -261,7 +269,7 @@ async function apiLoad(api: string, head: number, gen: ChainGenResult) {
   const all = [...lat.values()].flat();
   const rows = [...lat].map(([name, xs]) => ({ name, n: xs.length, errors: errors.get(name)!, p50: pct(xs, 50), p99: pct(xs, 99), max: Math.max(...xs) }));
   rows.push({ name: 'all', n: all.length, errors: [...errors.values()].reduce((a, b) => a + b, 0), p50: pct(all, 50), p99: pct(all, 99), max: Math.max(...all) });
-  return { rows, all: { p50: pct(all, 50), p99: pct(all, 99) }, sent, done, search, generatedCalls: gen.calls };
+  return { rows, all: { p50: pct(all, 50), p99: pct(all, 99) }, sent, done, search, errorKinds: Object.fromEntries(kinds), generatedCalls: gen.calls };
 }
 
 /** Writes to stdout and resolves once it is flushed (process.exit would cut off a piped stdout's pending writes). */

@@ -120,8 +120,11 @@ export class Ingester {
       const size = this.opts.batchSize ?? 200;
       const decoder = best - next + 1 > size ? await this.catchUpDecoder(api) : this.decoder(api);
       let parent = next > 0 ? await storedHash(this.db, next - 1) : undefined;
+      // the first batches are small, so that the first blocks are stored (and served) at once; then `size` each
+      let step = Math.min(size, 25);
       while (next <= best && !this.stopped) {
-        const blocks = await decoder.decodeRange(next, Math.min(size, best - next + 1));
+        const blocks = await decoder.decodeRange(next, Math.min(step, best - next + 1));
+        step = Math.min(size, step * 2);
         await writing;
         const linked = this.linked(blocks, parent);
         if (linked.length) {

@@ -234,19 +234,26 @@ describe.each(backends())('on $name', (backend) => {
       }
     });
 
-    it.runIf(backend.name === 'postgres')('the CLI stores in DATABASE_URL\'s database (--db ignored) and never prints its password', async () => {
-      const url = (await backend.create()).options.databaseUrl!.replace('postgres@', 'postgres:hunter2@');
-      const r = await runIndexerCli(url, ['--url', node.url, '--port', '0', '--db', '/nonexistent/indexer'], /SLMnet indexer: .*\n/);
-      expect(r.match?.[0], r.err).toMatch(/^SLMnet indexer: ws:\/\/\S+ → PostgreSQL postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/\w+ \(DATABASE_URL; --db ignored\); API http:\/\/127\.0\.0\.1:\d+\n$/);
-      expect(r.err).toContain('warning: --db /nonexistent/indexer is ignored: DATABASE_URL is set');
-      expect(r.out + r.err).not.toContain('hunter2');
+    it('the CLI stores in its database (DATABASE_URL wins over --db) and never prints a password', async () => {
+      const created = await backend.create({ persistent: true });
+      const { databaseUrl, dbDir } = created.options;
+      const url = databaseUrl?.replace('postgres@', 'postgres:hunter2@') ?? '';
+      const r = await runIndexerCli(url, ['--url', node.url, '--port', '0', '--db', dbDir ?? '/nonexistent/indexer'], /SLMnet indexer: .*\n/);
+      if (databaseUrl) {
+        expect(r.match?.[0], r.err).toMatch(/^SLMnet indexer: ws:\/\/\S+ → PostgreSQL postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/\w+ \(DATABASE_URL; --db ignored\); API http:\/\/127\.0\.0\.1:\d+\n$/);
+        expect(r.err).toContain('warning: --db /nonexistent/indexer is ignored: DATABASE_URL is set');
+        expect(r.out + r.err).not.toContain('hunter2');
+      } else {
+        expect(r.match?.[0], r.err).toBe(`SLMnet indexer: ${node.url} → ${dbDir}; API ${r.match?.[0].match(/API (\S+)/)?.[1]}\n`);
+      }
       expect(r.code).toBe(0);
       // it created its tables there
-      const db = await openPostgres(url);
+      const db = databaseUrl ? await openPostgres(url) : await created.open();
       try {
         expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations'))[0].n).toBeGreaterThan(0);
       } finally {
         await db.close();
+        created.remove();
       }
     });
 

@@ -134,8 +134,12 @@ export function handlers(db: Sql, status: ChainStatus, opts: ApiOptions = {}): R
     accountTransfers: async ({ address, limit, offset }) => {
       const who = account(String(address), 'address');
       return {
-        items: await db.query(`SELECT block_number, event_index, extrinsic_index, from_address AS "from", to_address AS "to", amount::text
-          FROM transfers WHERE from_address = $1 OR to_address = $1 ORDER BY block_number DESC, event_index DESC LIMIT $2 OFFSET $3`, [who, limit, offset]),
+        // each side read in index order up to the page's end, then merged: an OR would sort all of a busy account's transfers
+        items: await db.query(`SELECT block_number, event_index, extrinsic_index, from_address AS "from", to_address AS "to", amount::text FROM (
+            (SELECT * FROM transfers WHERE from_address = $1 ORDER BY block_number DESC, event_index DESC LIMIT $4)
+            UNION ALL
+            (SELECT * FROM transfers WHERE to_address = $1 AND from_address <> $1 ORDER BY block_number DESC, event_index DESC LIMIT $4)
+          ) t ORDER BY block_number DESC, event_index DESC LIMIT $2 OFFSET $3`, [who, limit, offset, Number(limit) + Number(offset)]),
       };
     },
   };

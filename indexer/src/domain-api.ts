@@ -10,7 +10,7 @@ import { defineSort, orderBy } from './sort.ts';
 const DATANET_SORT = defineSort({
   fields: { id: ['id'], contributions: ['contributions'], accepted: ['accepted'], updated: ['block_number'] }, unique: ['id'], default: 'id',
 });
-const CONTRIBUTION_SORT = defineSort({ fields: { id: ['c.id'], size: ['c.size'], quality: ['c.quality'], submitted: ['c.submitted'] }, unique: ['c.id'], default: '-id' });
+const CONTRIBUTION_SORT = defineSort({ fields: { id: ['c.id'], size: ['c.size'], quality: ['c.quality'], submitted: ['c.submitted'] }, unique: ['c.id'], default: '-id', nullable: ['c.quality'] });
 const MODEL_SORT = defineSort({ fields: { id: ['id'], inferences: ['inferences'], revenue: ['revenue'] }, unique: ['id'], default: 'id' });
 const INFERENCE_SORT = defineSort({ fields: { id: ['i.id'], fee: ['i.fee'], requested: ['i.requested'] }, unique: ['i.id'], default: '-id' });
 const NODE_SORT = defineSort({ fields: { id: ['id'], total_points: ['total_points'], earned: ['earned'], bond: ['bond'] }, unique: ['id'], default: 'id' });

@@ -8,9 +8,9 @@ export { MAX_LIMIT, type Operation, type Parameter, type Schema } from './oas.ts
 /** The `sort` values of the chain lists (see sort.ts); the unique key breaks ties. */
 export const BLOCK_SORT = defineSort({
   fields: { number: ['number'], timestamp: ['timestamp'], extrinsic_count: ['extrinsic_count'], event_count: ['event_count'] },
-  unique: ['number'], default: '-number',
+  unique: ['number'], default: '-number', nullable: ['timestamp'],
 });
-export const EXTRINSIC_SORT = defineSort({ fields: { block_number: ['block_number'], fee: ['fee'], pallet: ['pallet', 'call'] }, unique: ['block_number', 'index'], default: '-block_number' });
+export const EXTRINSIC_SORT = defineSort({ fields: { block_number: ['block_number'], fee: ['fee'], pallet: ['pallet', 'call'] }, unique: ['block_number', 'index'], default: '-block_number', nullable: ['fee'] });
 export const EVENT_SORT = defineSort({ fields: { block_number: ['block_number'], pallet: ['pallet', 'name'] }, unique: ['block_number', 'index'], default: '-block_number' });
 
 export const OPENAPI = {

@@ -10,6 +10,9 @@ export interface SortSpec {
   unique: string[];
   /** The value used when `sort` is absent, e.g. `-number`. */
   default: string;
+  /** Columns that can be NULL: sorted NULLS LAST in both directions. Only these: a DESC NULLS LAST on any other column
+   * would stop PostgreSQL from reading a plain (NULLS FIRST when descending) index in order, and sort the whole table. */
+  nullable?: string[];
 }
 
 const IDENT = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
@@ -44,7 +47,7 @@ export function orderBy(spec: SortSpec, value: unknown = spec.default): string {
   const cols = spec.fields[desc ? v.slice(1) : v];
   if (!cols || !Object.hasOwn(spec.fields, desc ? v.slice(1) : v)) throw new Error(`sort value ${JSON.stringify(v)} is not declared`);
   const all = [...cols, ...spec.unique.filter((c) => !cols.includes(c))];
-  return `ORDER BY ${all.map((c) => `${c} ${desc ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}`;
+  return `ORDER BY ${all.map((c) => `${c} ${desc ? 'DESC' : 'ASC'}${spec.nullable?.includes(c) ? ' NULLS LAST' : ''}`).join(', ')}`;
 }
 
 /** Whether `value` sorts descending. */

@@ -84,10 +84,10 @@ describe.each(BACKENDS)('sort on $name', (backend) => {
     it('helpers: defineSort refuses non-column SQL and an undeclared default; orderBy only builds declared clauses', () => {
       expect(() => defineSort({ fields: { x: ['x; DROP TABLE t'] }, unique: ['id'], default: 'x' })).toThrow(/plain column/);
       expect(() => defineSort({ fields: { x: ['x'] }, unique: ['id'], default: '-y' })).toThrow(/default/);
-      const spec = defineSort({ fields: { name: ['lower_name', 't.name'], id: ['id'] }, unique: ['id'], default: 'id' });
-      expect(orderBy(spec, '-name')).toBe('ORDER BY lower_name DESC NULLS LAST, t.name DESC NULLS LAST, id DESC NULLS LAST');
-      expect(orderBy(spec, 'id')).toBe('ORDER BY id ASC NULLS LAST');
-      expect(orderBy(spec)).toBe('ORDER BY id ASC NULLS LAST');
+      const spec = defineSort({ fields: { name: ['lower_name', 't.name'], id: ['id'] }, unique: ['id'], default: 'id', nullable: ['t.name'] });
+      expect(orderBy(spec, '-name')).toBe('ORDER BY lower_name DESC, t.name DESC NULLS LAST, id DESC');
+      expect(orderBy(spec, 'id')).toBe('ORDER BY id ASC');
+      expect(orderBy(spec)).toBe('ORDER BY id ASC');
       for (const bad of ['constructor', '-__proto__', 'nope', '']) expect(() => orderBy(spec, bad)).toThrow(/not declared/);
     });
   });

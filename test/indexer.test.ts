@@ -151,6 +151,10 @@ describe.each(backends())('on $name', (backend) => {
       const mine = (await ok(`/extrinsics?signer=${bob.address}`)).items;
       expect(mine.map((e: any) => `${e.pallet}.${e.call}:${e.success}`)).toEqual(['sudo.sudo:false', 'balances.transferKeepAlive:true']);
       expect((await ok('/extrinsics?pallet=sudo&call=sudo')).items).toHaveLength(1);
+      // one block's extrinsics, in order with sort=block_number (timestamp.set first, then the failed sudo)
+      const inBlock = (await ok(`/extrinsics?block=${items[0].block_number}&sort=block_number`)).items;
+      const body = (await api.rpc.chain.getBlock(failed.blockHash)).block.extrinsics;
+      expect(inBlock.map((e: any) => `${e.block_number}-${e.index}:${e.hash}`)).toEqual(body.map((x, i) => `${items[0].block_number}-${i}:${x.hash.toHex()}`));
     });
 
     it('events by pallet, name and block equal the chain\'s', async () => {

@@ -110,8 +110,8 @@ export function handlers(db: Sql, status: ChainStatus, opts: ApiOptions = {}): R
       if (!block) throw new HttpError(404, `block ${s} is not indexed`);
       return block;
     },
-    listExtrinsics: async ({ limit, offset, signer, pallet, call, success, sort }) => {
-      const w = where({ signer: signer === undefined ? undefined : account(String(signer), 'signer'), pallet, call, success });
+    listExtrinsics: async ({ limit, offset, signer, pallet, call, success, block, sort }) => {
+      const w = where({ signer: signer === undefined ? undefined : account(String(signer), 'signer'), pallet, call, success, block_number: block });
       const n = w.params.length;
       return { items: await db.query(`SELECT ${EXTRINSIC_COLUMNS} FROM extrinsics ${w.sql} ${orderBy(EXTRINSIC_SORT, sort)} LIMIT $${n + 1} OFFSET $${n + 2}`, [...w.params, limit, offset]) };
     },

@@ -8,7 +8,7 @@ REST API (JSON; errors are {"error":{"message","param"}}; lists take limit (≤ 
   GET /health                                  indexed height, chain head and finalized block, lag
   GET /blocks?limit&offset|cursor&sort         newest first; nextCursor pages on; sort=number|-number|timestamp|…
   GET /blocks/:numberOrHash
-  GET /extrinsics?signer&pallet&call&success&sort   GET /extrinsics/:hash or /extrinsics/:block-:index
+  GET /extrinsics?signer&pallet&call&success&block&sort  GET /extrinsics/:hash or /extrinsics/:block-:index
   GET /events?pallet&name&block&sort
   GET /accounts/:address/transfers             GET /accounts/:address (summary), …/earnings, …/rewards?kind
   GET /datanets?kind&tag&owner&status&active_since&sort      GET /datanets/:id (with versions)

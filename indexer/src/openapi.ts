@@ -58,6 +58,7 @@ export const OPENAPI = {
         query('pallet', 'pallet as in the metadata, e.g. balances', { type: 'string', pattern: NAME }),
         query('call', 'call as in the metadata, e.g. transferKeepAlive', { type: 'string', pattern: NAME }),
         query('success', 'whether the dispatch succeeded', { type: 'boolean' }),
+        query('block', 'block number', { type: 'integer', minimum: 0 }),
       ], [], EXTRINSIC_SORT),
     },
     '/extrinsics/{id}': {

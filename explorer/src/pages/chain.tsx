@@ -1,7 +1,7 @@
 // Chain views: home (live blocks and finality), block, extrinsic, account, search results.
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { formatAmount, getJson, short, useApi, when } from '../api.ts';
+import { formatAmount, short, useApi, when } from '../api.ts';
 import { useLive, useLiveEvents, type LiveBlock } from '../live.tsx';
 import { AccountLink, Async, BlockLink, ErrorBox, Hash, KV, Loading, Pager, Status, Table, usePage } from '../ui.tsx';
 import { itemPath } from '../search.tsx';
@@ -63,15 +63,8 @@ export function BlockPage() {
   const r = useApi<any>(`/blocks/${encodeURIComponent(id)}`);
   const [page, setPage] = usePage();
   const [evPage, setEvPage] = usePage('events');
-  const [xs, setXs] = useState<{ key: string; items?: any[]; error?: Error }>({ key: '' });
   const b = r.data;
-  const key = b ? `${b.number}:${page}` : '';
-  useEffect(() => {
-    if (!b) return;
-    const from = page * EXTRINSICS_PAGE, to = Math.min(b.extrinsic_count, from + EXTRINSICS_PAGE);
-    const ids = Array.from({ length: Math.max(0, to - from) }, (_, i) => `${b.number}-${from + i}`);
-    Promise.all(ids.map((x) => getJson(`/extrinsics/${x}`))).then((items) => setXs({ key, items }), (error) => setXs({ key, error }));
-  }, [key]);
+  const xs = useApi<{ items: any[] }>(b ? `/extrinsics?block=${b.number}&limit=${EXTRINSICS_PAGE}&offset=${page * EXTRINSICS_PAGE}&sort=block_number` : null);
   const events = useApi<{ items: any[] }>(b ? `/events?block=${b.number}&limit=25&offset=${evPage * 25}&sort=block_number` : null);
   return (
     <Async r={r} what="block">{(b) => (
@@ -89,10 +82,10 @@ export function BlockPage() {
         ]} />
         <p><Link to={`/blocks/${b.number + 1}`}>Next block →</Link></p>
         <h2>Extrinsics ({b.extrinsic_count})</h2>
-        {xs.key !== key ? <Loading what="extrinsics" /> : xs.error ? <ErrorBox error={xs.error} /> : (
-          <Table caption="Extrinsics" rows={xs.items!} rowKey={(x) => `${x.block_number}-${x.index}`} empty="No extrinsics." columns={extrinsicColumns} />
-        )}
-        {b.extrinsic_count > EXTRINSICS_PAGE && <Pager page={page} setPage={setPage} count={xs.items?.length ?? 0} limit={EXTRINSICS_PAGE} label="extrinsics" />}
+        <Async r={xs} what="extrinsics">{(d) => (<>
+          <Table caption="Extrinsics" rows={d.items} rowKey={(x) => `${x.block_number}-${x.index}`} empty="No extrinsics." columns={extrinsicColumns} />
+          {b.extrinsic_count > EXTRINSICS_PAGE && <Pager page={page} setPage={setPage} count={d.items.length} limit={EXTRINSICS_PAGE} label="extrinsics" />}
+        </>)}</Async>
         <h2>Events ({b.event_count})</h2>
         <Async r={events} what="events">{(d) => (<>
           <Table caption="Events" rows={d.items} rowKey={(e) => String(e.index)} empty="No events." columns={eventColumns} />

@@ -240,6 +240,14 @@ describe.each(backends())('demo-seeded chain on $name', (backend) => {
     const account = await ok(`/accounts/${c.contributor}`);
     expect(earnings.reduce((a, e) => a + BigInt(e.amount), 0n).toString()).toBe(account.contributor_earned);
     expect(account.contributions).toBe(chain.contributions.filter((x) => x.contributor === c.contributor).length);
+    // its attribution share by model: the per-model amounts add up to its earnings, the shares to at most 100% (rounded down)
+    const byModel = (await ok(`/accounts/${c.contributor}/earnings-by-model`)).items;
+    expect(byModel.length).toBeGreaterThan(0);
+    expect(byModel.reduce((a: bigint, r: any) => a + BigInt(r.earned), 0n).toString()).toBe(account.contributor_earned);
+    const shares = byModel.reduce((a: number, r: any) => a + r.share_ppm, 0);
+    expect(shares).toBeLessThanOrEqual(1_000_000);
+    expect(shares).toBeGreaterThan(1_000_000 - byModel.length);
+    for (const r of byModel) expect(r.model_name).toBe(chain.models.find((m) => m.id === r.model_id)!.name);
     const dev = await ok(`/accounts/${chain.models[0].developer}`);
     expect(dev.models).toEqual(chain.models.filter((m) => m.developer === chain.models[0].developer).map((m) => m.id));
   });
@@ -282,7 +290,7 @@ describe.each(backends())('demo-seeded chain on $name', (backend) => {
       expect([path, r.status, typeof r.body.error.message]).toEqual([path, 404, 'string']);
     }
     for (const [path, param] of [['/contributions?status=Bogus', 'status'], ['/datanets?kind=Text&sort=name', 'sort'], ['/inferences?model=-1', 'model'],
-      ['/accounts/not-an-address/earnings', 'address'], ['/stats/earnings?bucket=week', 'bucket'], ['/nodes?colour=red', 'colour']]) {
+      ['/accounts/not-an-address/earnings', 'address'], ['/accounts/not-an-address/earnings-by-model', 'address'], ['/stats/earnings?bucket=week', 'bucket'], ['/nodes?colour=red', 'colour']]) {
       const r = await get(path);
       expect([path, r.status, r.body.error.param]).toEqual([path, 400, param]);
     }

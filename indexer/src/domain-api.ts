@@ -84,6 +84,11 @@ export const DOMAIN_PATHS = {
       path('address', 'SS58 address or 0x account id', ADDRESS), enumParam('kind', 'reward kind', ['author', 'node', 'contributor_claim', 'node_claim']),
     ]),
   },
+  '/accounts/{address}/earnings-by-model': {
+    get: aggregate('accountEarningsByModel', 'a contributor\'s attribution share by model: per model the settled inferences that drew on its contributions, summed weight, amount earned and its share (ppm) of the account\'s attributed earnings', [
+      path('address', 'SS58 address or 0x account id', ADDRESS),
+    ]),
+  },
   '/stats/contributions': {
     get: aggregate('statsContributions', 'contributions submitted per time bucket per datanet', [integer('datanet', 'only this datanet'), BUCKET]),
   },
@@ -221,6 +226,17 @@ export function domainHandlers(db: Sql): Record<string, (p: Params) => Promise<u
     accountRewards: async (p) => page(db, `SELECT r.block_number, b.timestamp, r.kind, r.node_id, r.era, r.points, r.amount::text
         FROM rewards r JOIN blocks b ON b.number = r.block_number`,
       { 'r.account': account(String(p.address), 'address'), 'r.kind': p.kind }, 'ORDER BY r.block_number DESC, r.event_index DESC', p),
+    accountEarningsByModel: async ({ address }) => {
+      const rows = await db.query<{ model_id: number; model_name: string | null; inferences: number; attributions: number; weight_ppm: string; earned: string }>(
+        `SELECT s.model_id, m.name AS model_name, count(DISTINCT a.inference_id)::int AS inferences, count(*)::int AS attributions,
+          sum(a.weight_ppm)::bigint AS weight_ppm, sum(a.amount)::text AS earned
+        FROM attributions a JOIN contributions c ON c.id = a.contribution_id JOIN settlements s ON s.inference_id = a.inference_id
+        LEFT JOIN models m ON m.id = s.model_id
+        WHERE c.contributor = $1 GROUP BY s.model_id, m.name ORDER BY sum(a.amount) DESC, s.model_id`, [account(String(address), 'address')]);
+      const total = rows.reduce((t, r) => t + BigInt(r.earned), 0n);
+      // integer ppm, rounded down (so the shares never add up to more than 1,000,000)
+      return { items: rows.map((r) => ({ ...r, share_ppm: total === 0n ? 0 : Number((BigInt(r.earned) * 1_000_000n) / total) })) };
+    },
     statsContributions: async ({ datanet, bucket }) => ({
       items: await db.query(`SELECT date_trunc($1, b.timestamp) AS period, c.datanet_id, count(*)::int AS contributions
         FROM contributions c JOIN blocks b ON b.number = c.submitted WHERE ($2::int IS NULL OR c.datanet_id = $2)

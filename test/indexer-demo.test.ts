@@ -265,6 +265,10 @@ describe.each(backends())('demo-seeded chain on $name', (backend) => {
     }
     const earned = (await ok('/stats/earnings')).items.reduce((a: bigint, r: any) => a + BigInt(r.amount), 0n);
     expect(earned).toBe([...chain.stats.values()].reduce((a, s) => a + s.earned.toBigInt(), 0n));
+    // one contribution's earnings over time add up to the chain's Attribution.Stats of it
+    const [cid, st] = [...chain.stats].find(([, x]) => x.earned.toBigInt() > 0n)!;
+    const one = (await ok(`/stats/earnings?contribution=${cid}&bucket=minute`)).items;
+    expect(one.reduce((a: bigint, r: any) => a + BigInt(r.amount), 0n)).toBe(st.earned.toBigInt());
     const top = (await ok('/stats/top-contributors?limit=3')).items;
     expect(top).toHaveLength(3);
     const weights = new Map<string, bigint>();

@@ -93,7 +93,9 @@ export const DOMAIN_PATHS = {
     get: aggregate('statsContributions', 'contributions submitted per time bucket per datanet', [integer('datanet', 'only this datanet'), BUCKET]),
   },
   '/stats/earnings': {
-    get: aggregate('statsEarnings', 'contributor earnings per time bucket per contributor', [addressParam('contributor', 'only this contributor'), BUCKET]),
+    get: aggregate('statsEarnings', 'contributor earnings per time bucket per contributor', [
+      addressParam('contributor', 'only this contributor'), integer('contribution', 'only the earnings of this contribution'), BUCKET,
+    ]),
   },
   '/stats/models': {
     get: aggregate('statsModels', 'settled inferences and revenue (fees) per time bucket per model', [integer('model', 'only this model'), BUCKET]),
@@ -242,10 +244,11 @@ export function domainHandlers(db: Sql): Record<string, (p: Params) => Promise<u
         FROM contributions c JOIN blocks b ON b.number = c.submitted WHERE ($2::int IS NULL OR c.datanet_id = $2)
         GROUP BY 1, 2 ORDER BY 1, 2`, [bucket, datanet ?? null]),
     }),
-    statsEarnings: async ({ contributor, bucket }) => ({
+    statsEarnings: async ({ contributor, contribution, bucket }) => ({
       items: await db.query(`SELECT date_trunc($1, b.timestamp) AS period, e.contributor, sum(e.amount)::text AS amount, count(*)::int AS attributions
-        FROM contributor_earnings e JOIN blocks b ON b.number = e.block_number WHERE ($2::text IS NULL OR e.contributor = $2)
-        GROUP BY 1, 2 ORDER BY 1, 2`, [bucket, optAccount(contributor, 'contributor') ?? null]),
+        FROM contributor_earnings e JOIN blocks b ON b.number = e.block_number
+        WHERE ($2::text IS NULL OR e.contributor = $2) AND ($3::bigint IS NULL OR e.contribution_id = $3)
+        GROUP BY 1, 2 ORDER BY 1, 2`, [bucket, optAccount(contributor, 'contributor') ?? null, contribution ?? null]),
     }),
     statsModels: async ({ model, bucket }) => ({
       items: await db.query(`SELECT date_trunc($1, b.timestamp) AS period, s.model_id, count(*)::int AS inferences, sum(s.fee)::text AS revenue

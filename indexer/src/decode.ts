@@ -4,17 +4,17 @@
 // (chain_getBlock), the runtime versions at both ends of the batch (bisected only when they differ, i.e. across an
 // upgrade: spec versions only grow), and System.Events and Aura.Authorities of every block of the batch in one
 // state_queryStorage (per-block state_queryStorageAt where a node refuses that). Everything is decoded here with the
-// registry of the block's runtime (the one of its parent's state, as api.at(hash) picks it), created once per spec version.
+// runtime of the block (the one of its parent's state, as api.at(hash) picks it): its body and events by a RuntimeCodec
+// straight to the stored values (scale.ts), built once per spec version; @polkadot/types decodes the domain objects' storage.
 import type { ApiPromise } from '@polkadot/api';
 import type { ProviderInterface } from '@polkadot/rpc-provider/types';
 import type { Registry } from '@polkadot/types/types';
-import type { Codec } from '@polkadot/types/types';
-import type { DispatchError, EventRecord, RuntimeVersion, SignedBlock } from '@polkadot/types/interfaces';
+import type { RuntimeVersion } from '@polkadot/types/interfaces';
 import { unwrapStorageSi } from '@polkadot/types/util';
 import { hexToU8a } from '@polkadot/util';
 import { xxhashAsHex } from '@polkadot/util-crypto';
-import { dispatchErrorName } from '@slmnet/client';
 import { decodeDomain, type DomainRows, type StorageMulti } from './domain.ts';
+import { fromHex, Reader, RuntimeCodec, type PlainEvent } from './scale.ts';
 
 export interface BlockRow {
   number: number; hash: string; parentHash: string; stateRoot: string; extrinsicsRoot: string;
@@ -28,8 +28,10 @@ export interface EventRow { index: number; phase: string; extrinsicIndex: number
 export interface TransferRow { eventIndex: number; extrinsicIndex: number | null; from: string; to: string; amount: string }
 export interface DecodedBlock { block: BlockRow; extrinsics: ExtrinsicRow[]; events: EventRow[]; transfers: TransferRow[]; domain: DomainRows }
 
-/** Plain JSON of a value: integers beyond 2^53 as decimal strings (toPrimitive gives those as strings already). */
-const plain = (c: Codec): unknown => c.toPrimitive();
+/** A block as chain_getBlock returns it. */
+interface RpcBlock {
+  block: { header: { parentHash: string; number: string; stateRoot: string; extrinsicsRoot: string; digest: { logs: string[] } }; extrinsics: string[] };
+}
 
 // Storage values and metadata entries are dynamic (no static types for this chain's metadata).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -73,8 +75,8 @@ export async function versionsOf<V>(count: number, at: (i: number) => Promise<V>
   return out;
 }
 
-/** One runtime: its registry and its storage entries (keys and types). */
-interface Runtime { registry: Registry; query: Dyn; authorities: Map<string, string[]> }
+/** One runtime: its registry, its storage entries (keys and types) and its codec for blocks and events. */
+interface Runtime { registry: Registry; query: Dyn; codec: RuntimeCodec; authorities: Map<string, string[]> }
 
 export class BlockDecoder {
   private readonly provider: ProviderInterface;
@@ -99,7 +101,7 @@ export class BlockDecoder {
     const key = `${version.specName.toString()}/${version.specVersion.toString()}`;
     let r = this.runtimes.get(key);
     if (!r) {
-      r = this.api.at(hash, version).then((at) => ({ registry: at.registry, query: at.query, authorities: new Map() }));
+      r = this.api.at(hash, version).then((at) => ({ registry: at.registry, query: at.query, codec: new RuntimeCodec(at.registry), authorities: new Map() }));
       r.catch(() => this.runtimes.delete(key));
       this.runtimes.set(key, r);
     }
@@ -167,9 +169,9 @@ export class BlockDecoder {
   }
 
   /** The Aura authority (SS58) of the block's slot: authorities[slot % count] in the parent's state; null at genesis or without Aura. */
-  private author(rt: Runtime, signed: SignedBlock, authoritiesRaw: string | null | undefined): string | null {
-    const pre = signed.block.header.digest.logs.find((l) => l.isPreRuntime && l.asPreRuntime[0].toString() === 'aura');
-    if (!pre || authoritiesRaw === undefined || !rt.query.aura?.authorities) return null;
+  private author(rt: Runtime, logs: string[], authoritiesRaw: string | null | undefined): string | null {
+    const slot = auraSlot(logs);
+    if (slot === undefined || authoritiesRaw === undefined || !rt.query.aura?.authorities) return null;
     const cacheKey = authoritiesRaw ?? '';
     let list = rt.authorities.get(cacheKey);
     if (!list) {
@@ -179,7 +181,6 @@ export class BlockDecoder {
       rt.authorities.set(cacheKey, list);
     }
     if (!list.length) return null;
-    const slot = rt.registry.createType('u64', pre.asPreRuntime[1].toU8a(true)).toBigInt();
     return list[Number(slot % BigInt(list.length))];
   }
 
@@ -205,11 +206,16 @@ export class BlockDecoder {
       // api.at(hash) decodes with the runtime of the parent's state (genesis: its own)
       const pv = number === 0 ? versions[j] : versions[j - 1];
       const rt = await this.runtime(all[j], pv);
-      const signed = rt.registry.createType('SignedBlock', bodies[i]) as unknown as SignedBlock;
-      const records = decodeStorage(rt.registry, rt.query.system.events.creator, storage[j][0]) as EventRecord[];
-      const author = number === 0 ? null : this.author(rt, signed, storage[j - 1][1]);
-      const block = rows(rt.registry, signed, records, author, versions[j].specVersion.toNumber());
-      const domain = decodeDomain(this.reader(rt, all[j]), records, number);
+      let block: Omit<DecodedBlock, 'domain'>;
+      try {
+        const { block: body } = bodies[i] as RpcBlock;
+        const events = rt.codec.events(storage[j][0] === null ? null : fromHex(storage[j][0]));
+        const author = number === 0 ? null : this.author(rt, body.header.digest.logs, storage[j - 1][1]);
+        block = rows(rt.codec, all[j], body, events, author, versions[j].specVersion.toNumber());
+      } catch (e) {
+        throw new Error(`block #${number} (${all[j]}): cannot decode: ${(e as Error).message}`);
+      }
+      const domain = decodeDomain(this.reader(rt, all[j]), block.events, number);
       domain.catch(() => undefined); // awaited below
       out.push(domain.then((d) => ({ ...block, domain: d })));
     }
@@ -217,54 +223,57 @@ export class BlockDecoder {
   }
 }
 
-/** One block's rows from its decoded body and events. */
-function rows(registry: Registry, signed: SignedBlock, records: EventRecord[], author: string | null, specVersion: number): Omit<DecodedBlock, 'domain'> {
-  const { header, extrinsics } = signed.block;
-  const events: EventRow[] = records.map((r, index) => {
-    const { event, phase } = r;
-    const names = event.data.names;
-    const data = names ? Object.fromEntries(names.map((n, i) => [n, plain(event.data[i])])) : event.data.map(plain);
-    return {
-      index, phase: phase.type, extrinsicIndex: phase.isApplyExtrinsic ? phase.asApplyExtrinsic.toNumber() : null,
-      pallet: event.section, name: event.method, data,
-    };
-  });
-  const byExtrinsic = new Map<number, EventRecord['event'][]>();
-  for (const r of records) {
-    if (!r.phase.isApplyExtrinsic) continue;
-    const i = r.phase.asApplyExtrinsic.toNumber();
-    const list = byExtrinsic.get(i);
-    if (list) list.push(r.event); else byExtrinsic.set(i, [r.event]);
+/** The slot of an Aura pre-runtime digest (a u64 in the first PreRuntime item of engine `aura`). */
+function auraSlot(logs: string[]): bigint | undefined {
+  for (const log of logs) {
+    const r = new Reader(fromHex(log));
+    if (r.byte() !== 6) continue; // DigestItem::PreRuntime
+    if (String.fromCharCode(...r.take(4)) !== 'aura') continue;
+    const data = r.take(r.length());
+    let slot = 0n;
+    for (let i = Math.min(8, data.length) - 1; i >= 0; i--) slot = (slot << 8n) | BigInt(data[i]);
+    return slot;
   }
-  const ofExtrinsic = (i: number) => byExtrinsic.get(i) ?? [];
+  return undefined;
+}
+
+/** One block's rows from its body and decoded events. */
+function rows(codec: RuntimeCodec, hash: string, body: RpcBlock['block'], events: PlainEvent[], author: string | null, specVersion: number): Omit<DecodedBlock, 'domain'> {
+  const { header, extrinsics } = body;
+  const byExtrinsic = new Map<number, PlainEvent[]>();
+  for (const e of events) {
+    if (e.extrinsicIndex === null) continue;
+    const list = byExtrinsic.get(e.extrinsicIndex);
+    if (list) list.push(e); else byExtrinsic.set(e.extrinsicIndex, [e]);
+  }
   let timestamp: Date | null = null;
-  const rows: ExtrinsicRow[] = extrinsics.map((ext, index) => {
-    const { section, method } = ext.method;
-    if (section === 'timestamp' && method === 'set') timestamp = new Date(Number(ext.method.args[0].toString()));
-    const evs = ofExtrinsic(index);
-    const paid = evs.find((e) => e.section === 'transactionPayment' && e.method === 'TransactionFeePaid');
-    const failed = evs.find((e) => e.section === 'system' && e.method === 'ExtrinsicFailed');
-    const argNames = ext.method.meta.args.map((a) => a.name.toString());
+  const extrinsicRows: ExtrinsicRow[] = extrinsics.map((hex, index) => {
+    let ext;
+    try {
+      ext = codec.extrinsic(hex);
+    } catch (e) {
+      throw new Error(`extrinsic ${index}: ${(e as Error).message}`);
+    }
+    if (ext.pallet === 'timestamp' && ext.call === 'set') timestamp = new Date(Number(Object.values(ext.args)[0]));
+    const evs = byExtrinsic.get(index) ?? [];
+    const paid = evs.find((e) => e.pallet === 'transactionPayment' && e.name === 'TransactionFeePaid');
+    const failed = evs.find((e) => e.pallet === 'system' && e.name === 'ExtrinsicFailed');
     return {
-      index, hash: ext.hash.toHex(), signer: ext.isSigned ? ext.signer.toString() : null,
-      pallet: section, call: method,
-      args: Object.fromEntries(ext.method.args.map((a, i) => [argNames[i], plain(a)])),
-      fee: paid ? paid.data[1].toString() : null, tip: paid ? paid.data[2].toString() : null,
-      success: !failed, error: failed ? dispatchErrorName(registry, failed.data[0] as DispatchError).name : null,
+      index, hash: ext.hash, signer: ext.signer, pallet: ext.pallet, call: ext.call, args: ext.args,
+      fee: paid ? String(paid.args[1]) : null, tip: paid ? String(paid.args[2]) : null,
+      success: !failed, error: failed ? codec.errorName(failed.args[0]) : null,
     };
   });
-  const transfers: TransferRow[] = records.flatMap((r, eventIndex) => r.event.section === 'balances' && r.event.method === 'Transfer'
-    ? [{
-      eventIndex, extrinsicIndex: r.phase.isApplyExtrinsic ? r.phase.asApplyExtrinsic.toNumber() : null,
-      from: r.event.data[0].toString(), to: r.event.data[1].toString(), amount: r.event.data[2].toString(),
-    }]
+  const transfers: TransferRow[] = events.flatMap((e, eventIndex) => e.pallet === 'balances' && e.name === 'Transfer'
+    ? [{ eventIndex, extrinsicIndex: e.extrinsicIndex, from: String(e.args[0]), to: String(e.args[1]), amount: String(e.args[2]) }]
     : []);
   return {
     block: {
-      number: header.number.toNumber(), hash: header.hash.toHex(), parentHash: header.parentHash.toHex(),
-      stateRoot: header.stateRoot.toHex(), extrinsicsRoot: header.extrinsicsRoot.toHex(), author, timestamp,
-      specVersion, extrinsicCount: extrinsics.length, eventCount: records.length,
+      number: parseInt(header.number, 16), hash, parentHash: header.parentHash, stateRoot: header.stateRoot,
+      extrinsicsRoot: header.extrinsicsRoot, author, timestamp, specVersion, extrinsicCount: extrinsics.length, eventCount: events.length,
     },
-    extrinsics: rows, events, transfers,
+    extrinsics: extrinsicRows,
+    events: events.map(({ phase, extrinsicIndex, pallet, name, data }, index) => ({ index, phase, extrinsicIndex, pallet, name, data })),
+    transfers,
   };
 }

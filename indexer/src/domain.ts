@@ -1,8 +1,8 @@
 // Domain rows of one block: the events of the Datanets, Models, Attribution and NodeRewards pallets say which objects
 // changed; their new state is read from the block's storage (one batched read per kind) and stored as a snapshot.
 // Amounts are exact decimal strings; bytes fields are text when they are UTF-8, else 0x hex.
-import type { Codec } from '@polkadot/types/types';
-import type { EventRecord } from '@polkadot/types/interfaces';
+import { stringToU8a } from '@polkadot/util';
+import { toHex } from './scale.ts';
 
 export type SnapshotTable = 'datanet_snapshots' | 'contribution_snapshots' | 'model_snapshots' | 'inference_snapshots' | 'node_snapshots';
 export type EventTable = 'versions' | 'version_contributions' | 'attestations' | 'slashes' | 'settlements' | 'attributions'
@@ -22,7 +22,10 @@ export type StorageMulti = (section: string, method: string, args: unknown[]) =>
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Dyn = any;
 
-const str = (c: Codec) => c.toString();
+/** A codec's or a plain value's decimal (or SS58) string. */
+const str = (c: unknown) => String(c);
+/** A plain 32-byte hash: toPrimitive gives printable ASCII as text, else 0x hex. */
+const hash = (v: string) => (v.length === 66 && v.startsWith('0x') ? v : toHex(stringToU8a(v)));
 const opt = <T>(c: Dyn, f: (v: Dyn) => T): T | null => (c.isSome ? f(c.unwrap()) : null);
 /** UTF-8 text of a Bytes value, or its hex when it is not valid UTF-8. */
 function text(b: Dyn): string {
@@ -78,24 +81,27 @@ async function read(multi: StorageMulti, section: string, method: string, ids: s
   return new Map(ids.map((id, i) => [id, values[i].isSome ? values[i].unwrap() : null]));
 }
 
-export async function decodeDomain(multi: StorageMulti, records: EventRecord[], block_number: number): Promise<DomainRows> {
+/** An event with its fields as plain values (scale.ts), by name. */
+export interface DomainEvent { pallet: string; name: string; data: unknown }
+
+export async function decodeDomain(multi: StorageMulti, events: DomainEvent[], block_number: number): Promise<DomainRows> {
   const touched = { datanets: new Set<string>(), contributions: new Set<string>(), models: new Set<string>(), inferences: new Set<string>(), nodes: new Set<string>() };
   const rows: DomainRows['rows'] = [];
   const versions: [number, number][] = [];
   const settled: { index: number; data: Dyn }[] = [];
   const results = new Map<string, { result_hash: string | null; attestations: number }>();
 
-  records.forEach(({ event }, event_index) => {
-    const d: Dyn = event.data;
-    const key = `${event.section}.${event.method}`;
+  events.forEach(({ pallet, name, data }, event_index) => {
+    const d: Dyn = data;
+    const key = `${pallet}.${name}`;
     const on = (table: EventTable, row: Row) => rows.push({ table, row: { block_number, event_index, ...row } });
-    switch (event.section) {
+    switch (pallet) {
       case 'datanets':
         if (d.datanet !== undefined) touched.datanets.add(str(d.datanet));
         if (d.contribution !== undefined) touched.contributions.add(str(d.contribution));
         if (key === 'datanets.VersionPublished') {
-          versions.push([d.datanet.toNumber(), d.version.toNumber()]);
-          rows.push({ table: 'versions', row: { block_number, datanet_id: d.datanet.toNumber(), version: d.version.toNumber(), root: d.root.toHex(), count: d.count.toNumber(), bytes: str(d.bytes) } });
+          versions.push([Number(d.datanet), Number(d.version)]);
+          rows.push({ table: 'versions', row: { block_number, datanet_id: Number(d.datanet), version: Number(d.version), root: hash(d.root), count: Number(d.count), bytes: str(d.bytes) } });
         }
         break;
       case 'models':
@@ -106,20 +112,20 @@ export async function decodeDomain(multi: StorageMulti, records: EventRecord[], 
         if (key === 'models.RewardsClaimed') on('rewards', { kind: 'contributor_claim', account: str(d.who), amount: str(d.amount) });
         break;
       case 'attribution':
-        if (key === 'attribution.AttributionAttested') on('attestations', { inference_id: str(d.inference), attestor: str(d.attestor), result_hash: d.resultHash.toHex() });
+        if (key === 'attribution.AttributionAttested') on('attestations', { inference_id: str(d.inference), attestor: str(d.attestor), result_hash: hash(d.resultHash) });
         if (key === 'attribution.AttestorSlashed') on('slashes', { inference_id: str(d.inference), attestor: str(d.attestor), amount: str(d.amount) });
-        if (key === 'attribution.ContributionAttributed') on('attributions', { inference_id: str(d.inference), contribution_id: str(d.contribution), weight_ppm: d.weightPpm.toNumber(), amount: str(d.amount) });
-        if (key === 'attribution.AttributionFinalized') results.set(str(d.inference), { result_hash: d.resultHash.toHex(), attestations: d.attestations.toNumber() });
-        if (key === 'attribution.AttributionDisputed') results.set(str(d.inference), { result_hash: null, attestations: d.attestations.toNumber() });
+        if (key === 'attribution.ContributionAttributed') on('attributions', { inference_id: str(d.inference), contribution_id: str(d.contribution), weight_ppm: Number(d.weightPpm), amount: str(d.amount) });
+        if (key === 'attribution.AttributionFinalized') results.set(str(d.inference), { result_hash: hash(d.resultHash), attestations: Number(d.attestations) });
+        if (key === 'attribution.AttributionDisputed') results.set(str(d.inference), { result_hash: null, attestations: Number(d.attestations) });
         if (d.inference !== undefined) touched.inferences.add(str(d.inference));
         break;
       case 'nodeRewards':
         if (d.node !== undefined) touched.nodes.add(str(d.node));
-        if (key === 'nodeRewards.Heartbeat') on('heartbeats', { node_id: d.node.toNumber(), era: d.era.toNumber(), points: d.points.toNumber() });
-        if (key === 'nodeRewards.NodeRewarded') on('rewards', { kind: 'node', account: str(d.operator), node_id: d.node.toNumber(), era: d.era.toNumber(), points: d.points.toNumber(), amount: str(d.amount) });
+        if (key === 'nodeRewards.Heartbeat') on('heartbeats', { node_id: Number(d.node), era: Number(d.era), points: Number(d.points) });
+        if (key === 'nodeRewards.NodeRewarded') on('rewards', { kind: 'node', account: str(d.operator), node_id: Number(d.node), era: Number(d.era), points: Number(d.points), amount: str(d.amount) });
         if (key === 'nodeRewards.AuthorRewarded') on('rewards', { kind: 'author', account: str(d.author), amount: str(d.amount) });
         if (key === 'nodeRewards.RewardsClaimed') on('rewards', { kind: 'node_claim', account: str(d.who), amount: str(d.amount) });
-        if (key === 'nodeRewards.EraPaid') rows.push({ table: 'eras', row: { block_number, era: d.era.toNumber(), total: str(d.total), nodes: d.nodes.toNumber(), points: str(d.points) } });
+        if (key === 'nodeRewards.EraPaid') rows.push({ table: 'eras', row: { block_number, era: Number(d.era), total: str(d.total), nodes: Number(d.nodes), points: str(d.points) } });
         break;
     }
   });
@@ -157,7 +163,7 @@ export async function decodeDomain(multi: StorageMulti, records: EventRecord[], 
       table: 'settlements',
       row: {
         block_number, inference_id: str(d.inference), event_index: index, model_id: inference ? inference.model.toNumber() : null, fee: str(d.fee),
-        developer: str(d.developer), contributors: str(d.contributors), protocol: str(d.protocol), fallback: d.fallback.isTrue,
+        developer: str(d.developer), contributors: str(d.contributors), protocol: str(d.protocol), fallback: d.fallback === true,
         result_hash: result?.result_hash ?? null, attestations: result?.attestations ?? null,
       },
     });

@@ -1,5 +1,5 @@
 // `npm start`: a persistent local network of validators (alice, bob, charlie by default) on
-// loopback, the indexer following the first one and the explorer over the indexer. Data lives under .slmnet/local/<name> (the
+// loopback, the indexer following the first one and the explorer over the indexer and that node. Data lives under .slmnet/local/<name> (the
 // indexer's in .slmnet/local/indexer); the next start resumes the same chain unless --fresh is
 // given. Ctrl-C stops every process cleanly.
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -125,7 +125,7 @@ export async function main(argv: string[]): Promise<void> {
     }
     children.push({
       name: 'explorer',
-      args: [join(ROOT, 'explorer/bin/slmnet-explorer.js'), '--port', String(o.explorerPort), '--api', `http://127.0.0.1:${o.indexerPort}`],
+      args: [join(ROOT, 'explorer/bin/slmnet-explorer.js'), '--port', String(o.explorerPort), '--api', `http://127.0.0.1:${o.indexerPort}`, '--node', `ws://127.0.0.1:${plan[0].rpcPort}`],
     });
   }
   for (const n of children) {
@@ -151,7 +151,7 @@ export async function main(argv: string[]): Promise<void> {
     `SLMnet local network: ${plan.length} validators, data in ${o.basePath}${o.fresh ? ' (fresh)' : ''}`,
     ...plan.map((n) => `  ${n.name.padEnd(8)} ws://127.0.0.1:${n.rpcPort}  (p2p ${n.p2pPort}, metrics http://127.0.0.1:${n.prometheusPort}/metrics)`),
     ...(o.indexer ? [`  indexer  http://127.0.0.1:${o.indexerPort}  (REST API, /openapi.json; follows ${plan[0].name})`] : []),
-    ...(explorer ? [`  explorer http://127.0.0.1:${o.explorerPort}  (web app over the indexer)`] : []),
+    ...(explorer ? [`  explorer http://127.0.0.1:${o.explorerPort}  (web app over the indexer and ${plan[0].name})`] : []),
     'Ctrl-C stops the network; the next `npm start` resumes it (`npm start -- --fresh` starts over).',
   ].join('\n'));
 }

@@ -3,11 +3,12 @@
 // the seeded data, search finds each kind of object, the datanet's contributions paginate, charts draw bars, a new transfer
 // appears live without a reload, and a datanet named with HTML/script is shown as text. Screenshots go to explorer/screenshots/.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { connect, devAccount, fromUri, transfer, UNIT, type ApiPromise } from '@slmnet/client';
+import { encodeAddress } from '@polkadot/util-crypto';
+import { connect, contentRef, devAccount, downloadContent, fromUri, transfer, UNIT, type ApiPromise } from '@slmnet/client';
 import { startIndexer, type RunningIndexer } from '@slmnet/indexer';
 import { startExplorer, type RunningExplorer } from '../explorer/server/server.ts';
 import { chromiumPath, launchBrowser } from './helpers/browser.ts';
@@ -15,6 +16,7 @@ import { ok } from './helpers/cli.ts';
 import { ROOT, startNode, waitFor, type RunningNode } from './helpers/node.ts';
 
 const SHOTS = join(ROOT, 'explorer/screenshots');
+const DEMO_CONTENT = join(ROOT, 'scripts/demo/content');
 const XSS_NAME = '<img src=x onerror=alert(1)><script>window.pwned=1</script>';
 const UI_TIMEOUT = 15_000;
 
@@ -59,7 +61,7 @@ beforeAll(async () => {
   indexer = await startIndexer({ url: node.url, port: 0 });
   await waitFor(async () => ((await get('/health')).indexed >= head ? true : undefined), 'the indexer to catch up', 60_000);
   xssId = (await get('/datanets?limit=100')).items.find((d: any) => d.name === XSS_NAME).id;
-  explorer = await startExplorer({ port: 0, api: indexer.apiUrl });
+  explorer = await startExplorer({ port: 0, api: indexer.apiUrl, node: node.url });
   browser = await launchBrowser();
 }, 240_000);
 
@@ -319,5 +321,174 @@ describe('explorer', () => {
 
   it('no page threw or logged an error', () => {
     expect(pageErrors).toEqual([]);
+  });
+});
+
+// The node's live data through the explorer's own server (/node/…): balances, justifications, content, inference text.
+describe('explorer: live chain data from the node', () => {
+  /** "1,234.5678 SLMN" → planck (the page shows at most 4 decimals, truncated). */
+  const planckOf = (shown: string): bigint => {
+    const [whole, frac = ''] = shown.replace(/ SLMN$/, '').replace(/,/g, '').split('.');
+    return BigInt(whole) * UNIT + BigInt(frac.padEnd(12, '0'));
+  };
+  const shown4 = (v: bigint) => v - (v % 10n ** 8n);
+  const text = (page: Page, testId: string) => page.getByTestId(testId).innerText();
+  /** The demo file (scripts/demo/content) whose bytes have this hash: what `slmnet demo seed` uploaded. */
+  const demoFile = (hash: string): string => {
+    for (const dir of readdirSync(DEMO_CONTENT, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
+      for (const f of readdirSync(join(DEMO_CONTENT, dir))) {
+        const bytes = readFileSync(join(DEMO_CONTENT, dir, f));
+        if (contentRef(bytes).hash === hash) return bytes.toString('utf8');
+      }
+    }
+    throw new Error(`no demo file has hash ${hash}`);
+  };
+  const squash = (s: string) => s.toLowerCase().replace(/\s+/g, '');
+
+  it('account page: free, reserved and pending rewards equal the chain\'s, and the free balance changes live after a transfer', async () => {
+    const operator = fromUri('//slmnet-demo//node-operator//0').address;
+    const alice = devAccount('Alice').address;
+    let pendingSeen = 0n;
+    for (const who of [operator, alice]) {
+      const page = await open(`/accounts/${who}`);
+      await page.getByTestId('balance-free').waitFor();
+      // the page refreshes on every block: compare with the chain read at about the same time
+      await waitFor(async () => {
+        const [acc, pending] = await Promise.all([api.query.system.account(who), api.query.nodeRewards.pendingRewards(who)]);
+        const page_ = [planckOf(await text(page, 'balance-free')), planckOf(await text(page, 'balance-reserved')), planckOf(await text(page, 'pending-node-rewards'))];
+        const chain = [acc.data.free.toBigInt(), acc.data.reserved.toBigInt(), pending.toBigInt()].map(shown4);
+        if (page_.join() !== chain.join()) return undefined;
+        pendingSeen += chain[2];
+        return true;
+      }, `the balances of ${who} to match the chain`, 30_000);
+      if (who === operator) {
+        expect(planckOf(await text(page, 'balance-reserved'))).toBeGreaterThan(0n); // its node bonds are held
+        await shot(page, 'account-balances');
+      }
+      await page.close();
+    }
+    expect(pendingSeen).toBeGreaterThan(0n);
+
+    const to = fromUri(`//ExplorerBalance${Date.now()}`).address;
+    const page = await open(`/accounts/${to}`);
+    await page.evaluate(() => { (window as any).sameDocument = true; });
+    await expect(text(page, 'balance-free')).resolves.toBe('0 SLMN');
+    await transfer({ api, signer: devAccount('Alice') }, to, 7n * UNIT);
+    await page.getByTestId('balance-free').getByText('7 SLMN', { exact: true }).waitFor({ timeout: 30_000 });
+    expect((await api.query.system.account(to)).data.free.toBigInt()).toBe(7n * UNIT);
+    expect(await page.evaluate(() => (window as any).sameDocument)).toBe(true);
+    await page.close();
+  });
+
+  it('block page: a finalized block shows its GRANDPA justification as chain_getBlock returns it', async () => {
+    const indexed = (await get('/health')).indexed as number;
+    let hash = (await api.rpc.chain.getFinalizedHead()).toHex();
+    let found: { number: number; round: string; signers: string[] } | undefined;
+    for (let i = 0; i < 50 && !found; i++) {
+      const b = await api.rpc.chain.getBlock(hash);
+      const number = b.block.header.number.toNumber();
+      const frnk = b.justifications.isSome ? [...b.justifications.unwrap()].find(([e]) => e.toString() === 'FRNK') : undefined;
+      if (frnk && number <= indexed) {
+        const j = api.createType('GrandpaJustification', frnk[1].toU8a(true));
+        found = { number, round: j.round.toString(), signers: j.commit.precommits.map((p) => encodeAddress(p.id.toU8a(), 42)) };
+      }
+      if (number === 0) break;
+      hash = b.block.header.parentHash.toHex();
+    }
+    expect(found, 'a finalized, indexed block with a GRANDPA justification').toBeDefined();
+    const page = await open(`/blocks/${found!.number}`);
+    await page.getByRole('heading', { name: `Block #${found!.number}` }).waitFor();
+    await expect(text(page, 'justification-round')).resolves.toBe(found!.round);
+    const signers = page.getByRole('list', { name: 'Precommit signers' });
+    for (const s of found!.signers) await signers.getByRole('link', { name: s, exact: true }).waitFor();
+    expect(await signers.locator('li').count()).toBe(found!.signers.length);
+    await shot(page, 'block-justification');
+    await page.close();
+  });
+
+  it('contribution page previews its content from the content store', async () => {
+    const i = await get('/inferences/0');
+    const c = await get(`/contributions/${i.attribution[0].contribution_id}`);
+    const page = await open(`/contributions/${c.id}`);
+    const preview = page.getByTestId('content-preview');
+    await preview.waitFor();
+    const file = demoFile(c.content_hash);
+    const shown = await preview.innerText();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(file.startsWith(shown.trimEnd())).toBe(true);
+    await page.getByText(`${c.size} bytes, UTF-8 text`).waitFor();
+    await page.close();
+  });
+
+  it('inference page: prompt and output text, matching spans highlighted in the top contribution\'s colour', async () => {
+    const i = await get('/inferences/0');
+    const page = await open('/inferences/0');
+    const output = page.getByTestId('output-text');
+    await output.waitFor();
+    const bytes = await downloadContent(node.url, i.output_hash);
+    expect(bytes, 'the output is in the content store').toBeDefined();
+    expect(await output.innerText()).toBe(new TextDecoder().decode(bytes));
+    await expect(text(page, 'prompt-text')).resolves.toBe(new TextDecoder().decode(await downloadContent(node.url, i.input_hash)));
+    const marks = output.locator('mark');
+    expect(await marks.count()).toBeGreaterThan(0);
+    const top = i.attribution[0]; // the indexer lists them by weight
+    const content = squash(demoFile((await get(`/contributions/${top.contribution_id}`)).content_hash));
+    const inTop = (await marks.evaluateAll((ms) => ms.map((m) => ({ text: m.textContent ?? '', c: m.getAttribute('data-contribution') }))))
+      .filter((m) => m.c === String(top.contribution_id));
+    expect(inTop.length).toBeGreaterThan(0);
+    // the tokenizer lower-cases and the SLM re-spaces its tokens: compare without case and spaces
+    for (const m of inTop) expect(content).toContain(squash(m.text));
+    // the legend links to the attribution table's row of that contribution, in the same colour
+    const legend = page.getByRole('list', { name: 'Highlighted contributions' });
+    await legend.getByRole('link', { name: `contribution #${top.contribution_id}` }).click();
+    await page.waitForURL(new RegExp(`#attribution-${top.contribution_id}$`));
+    const cls = await marks.first().getAttribute('class');
+    expect(await page.locator(`#attribution-${top.contribution_id} mark.swatch`).getAttribute('class')).toContain(cls!);
+    await page.getByTestId('spans-note').getByText(/result hash equals the chain's/).waitFor();
+    await shot(page, 'inference-spans');
+    await page.close();
+  });
+
+  it('the /node endpoints: 400 on bad input, 404 on unknown objects', async () => {
+    const node_ = async (path: string, status: number, message: RegExp) => {
+      const r = await fetch(explorer.url + path);
+      expect(r.status, path).toBe(status);
+      expect(r.headers.get('content-type'), path).toBe('application/json');
+      expect((await r.json()).error.message, path).toMatch(message);
+    };
+    await node_('/node/accounts/not-an-address', 400, /bad address "not-an-address"/);
+    await node_('/node/blocks/0x1234/justification', 400, /bad block hash "0x1234"/);
+    await node_(`/node/blocks/0x${'ab'.repeat(32)}/justification`, 404, /not known/);
+    await node_('/node/content/xyz', 400, /bad content hash "xyz"/);
+    await node_(`/node/content/0x${'00'.repeat(32)}`, 404, /not in the node's content store/);
+    await node_('/node/inferences/-1/text', 400, /bad inference id "-1"/);
+    await node_('/node/inferences/999999/text', 404, /inference #999999 does not exist/);
+    await node_('/node/nothing', 404, /no such endpoint/);
+  });
+
+  it('an unreachable node: the /node endpoints answer 503, the page shows the error with Retry, the server stays up', async () => {
+    const dead = await startExplorer({ port: 0, api: indexer.apiUrl, node: 'ws://127.0.0.1:9' });
+    try {
+      const alice = devAccount('Alice').address;
+      for (const path of [`/node/accounts/${alice}`, `/node/content/0x${'00'.repeat(32)}`, '/node/inferences/0/text', `/node/blocks/0x${'ab'.repeat(32)}/justification`]) {
+        const r = await fetch(dead.url + path);
+        expect(r.status, path).toBe(503);
+        expect((await r.json()).error.message, path).toMatch(/cannot reach the node at ws:\/\/127\.0\.0\.1:9/);
+      }
+      // its own page: the failed requests log console errors on purpose
+      const page = await browser.newPage();
+      page.setDefaultTimeout(UI_TIMEOUT);
+      await page.goto(`${dead.url}/accounts/${alice}`);
+      const balances = page.getByRole('region', { name: 'Balances' });
+      await balances.getByRole('alert').getByText(/cannot reach the node/).waitFor();
+      await balances.getByRole('button', { name: 'Retry' }).click();
+      await balances.getByRole('alert').getByText(/cannot reach the node/).waitFor();
+      // the indexer's part of the page still works
+      await page.getByRole('table', { name: 'Transfers', exact: true }).locator('tbody tr').first().waitFor();
+      await page.close();
+      expect((await fetch(dead.url + '/')).status).toBe(200);
+    } finally {
+      await dead.stop();
+    }
   });
 });

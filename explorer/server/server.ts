@@ -1,9 +1,11 @@
-// Serves the explorer's production build (explorer/dist) with the indexer URL it should use, on 127.0.0.1 by default.
+// Serves the explorer's production build (explorer/dist) with the indexer URL it should use, on 127.0.0.1 by default, and the
+// node's live data as same-origin JSON under /node/… (node.ts).
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
+import { DEFAULT_NODE, nodeData } from './node.ts';
 
 export const DIST = resolve(import.meta.dirname, '../dist');
 export const DEFAULT_PORT = 4000;
@@ -15,7 +17,11 @@ const TYPES: Record<string, string> = {
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt']);
 
-export interface ExplorerOptions { port?: number; host?: string; api?: string; dist?: string }
+export interface ExplorerOptions {
+  port?: number; host?: string; api?: string; dist?: string;
+  /** The node whose live data /node/… serves (ws(s) or http(s) URL of its RPC; default ws://127.0.0.1:9944). */
+  node?: string;
+}
 export interface RunningExplorer { url: string; stop(): Promise<void> }
 
 export async function startExplorer(opts: ExplorerOptions = {}): Promise<RunningExplorer> {
@@ -23,6 +29,9 @@ export async function startExplorer(opts: ExplorerOptions = {}): Promise<Running
   const api = (opts.api ?? DEFAULT_API).replace(/\/+$/, '');
   const apiUrl = new URL(api); // throws on a malformed URL
   if (apiUrl.protocol !== 'http:' && apiUrl.protocol !== 'https:') throw new Error(`--api must be an http(s) URL, not ${api}`);
+  const nodeUrl = opts.node ?? DEFAULT_NODE;
+  if (!/^(ws|wss|http|https):\/\/[^/]/.test(nodeUrl)) throw new Error(`--node must be a ws(s) or http(s) URL, not ${nodeUrl}`);
+  new URL(nodeUrl); // throws on a malformed URL
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`no build in ${dist}: run \`npm run build -w explorer\` first`);
   const config = `window.SLMNET_EXPLORER = ${JSON.stringify({ api }).replace(/</g, '\\u003c')};\n`;
   // scripts only from this server (no inline script, no eval), no framing; fetches go to the indexer (any, since ?api= may name another)
@@ -45,6 +54,8 @@ export async function startExplorer(opts: ExplorerOptions = {}): Promise<Running
     }
   };
 
+  const node = nodeData(nodeUrl);
+
   const server = createServer((req, res) => {
     res.setHeader('content-security-policy', csp);
     res.setHeader('x-content-type-options', 'nosniff');
@@ -52,6 +63,10 @@ export async function startExplorer(opts: ExplorerOptions = {}): Promise<Running
     if (req.method !== 'GET' && req.method !== 'HEAD') { res.writeHead(405, { allow: 'GET, HEAD' }).end(); return; }
     let path: string;
     try { path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname); } catch { res.writeHead(400).end('bad request'); return; }
+    if (path.startsWith('/node/')) {
+      void node.handle(req, res, path).catch(() => { if (!res.headersSent) res.writeHead(500).end(); });
+      return;
+    }
     if (path === '/config.js') {
       res.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'no-cache' });
       res.end(req.method === 'HEAD' ? undefined : config);
@@ -72,7 +87,10 @@ export async function startExplorer(opts: ExplorerOptions = {}): Promise<Running
   const host = addr.address.includes(':') ? `[${addr.address}]` : addr.address;
   return {
     url: `http://${host}:${addr.port}`,
-    stop: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+    stop: async () => {
+      await new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); });
+      await node.close();
+    },
   };
 }
 
@@ -84,6 +102,8 @@ Options:
   --port <n>     port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --host <addr>  address to listen on (default 127.0.0.1)
   --api <url>    the indexer REST API the pages use (default ${DEFAULT_API}); a page may override it with ?api=URL
+  --node <url>   the node whose live data (balances, justifications, content, inference text) the server reads
+                 and serves under /node/… (default ${DEFAULT_NODE}; ws(s) or http(s) URL of its RPC port)
   --dist <dir>   the build to serve (default explorer/dist)
   -h, --help     show this help
 `;
@@ -92,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({ args: argv, options: {
-      port: { type: 'string' }, host: { type: 'string' }, api: { type: 'string' }, dist: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      port: { type: 'string' }, host: { type: 'string' }, api: { type: 'string' }, node: { type: 'string' }, dist: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     } }));
   } catch (e) {
     console.error(`error: ${(e as Error).message} (--help lists the options)`);
@@ -103,12 +123,12 @@ export async function main(argv: string[]): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) { console.error(`error: --port must be a port number, not ${values.port}`); return 1; }
   let running: RunningExplorer;
   try {
-    running = await startExplorer({ port, host: values.host, api: values.api, dist: values.dist });
+    running = await startExplorer({ port, host: values.host, api: values.api, node: values.node, dist: values.dist });
   } catch (e) {
     console.error(`error: ${(e as Error).message}`);
     return 1;
   }
-  console.log(`SLMnet explorer: ${running.url}  (indexer ${values.api ?? DEFAULT_API})`);
+  console.log(`SLMnet explorer: ${running.url}  (indexer ${values.api ?? DEFAULT_API}, node ${values.node ?? DEFAULT_NODE})`);
   const stop = () => { void running.stop().then(() => process.exit(0)); };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

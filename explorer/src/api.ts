@@ -24,13 +24,17 @@ export class ApiError extends Error {
   constructor(message: string, readonly status: number) { super(message); }
 }
 
-export async function getJson<T = any>(path: string, signal?: AbortSignal): Promise<T> {
+/** Where JSON comes from: the indexer (default), or the explorer's own server (its /node/… data, see node.ts). */
+export interface Source { base: () => string; name: string }
+export const INDEXER: Source = { base: apiBase, name: 'the indexer' };
+
+export async function getJson<T = any>(path: string, signal?: AbortSignal, source: Source = INDEXER): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(apiBase() + path, { signal, headers: { accept: 'application/json' } });
+    res = await fetch(source.base() + path, { signal, headers: { accept: 'application/json' } });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(`cannot reach the indexer at ${apiBase()}`, 0);
+    throw new ApiError(`cannot reach ${source.name}${source.base() ? ` at ${source.base()}` : ''}`, 0);
   }
   const body = await res.json().catch(() => undefined);
   if (!res.ok) throw new ApiError(body?.error?.message ?? `${res.status} ${res.statusText}`, res.status);
@@ -40,7 +44,7 @@ export async function getJson<T = any>(path: string, signal?: AbortSignal): Prom
 export interface Loaded<T> { data?: T; error?: ApiError; loading: boolean; reload: () => void }
 
 /** Fetches `path` (null: nothing) and refetches when it changes; `reload()` refetches in place (keeps the old data while loading). */
-export function useApi<T = any>(path: string | null): Loaded<T> {
+export function useApi<T = any>(path: string | null, source: Source = INDEXER): Loaded<T> {
   const [state, setState] = useState<{ path: string | null; data?: T; error?: ApiError; loading: boolean }>({ path, loading: path !== null });
   const [tick, setTick] = useState(0);
   const current = useRef(path);
@@ -49,12 +53,12 @@ export function useApi<T = any>(path: string | null): Loaded<T> {
     if (path === null) return;
     const ctl = new AbortController();
     setState((s) => (s.path === path ? { ...s, loading: true } : { path, loading: true }));
-    getJson<T>(path, ctl.signal).then(
+    getJson<T>(path, ctl.signal, source).then(
       (data) => { if (current.current === path) setState({ path, data, loading: false }); },
       (error) => { if (error.name !== 'AbortError' && current.current === path) setState({ path, error, loading: false }); },
     );
     return () => ctl.abort();
-  }, [path, tick]);
+  }, [path, tick, source]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   if (state.path !== path) return { loading: path !== null, reload };
   return { data: state.data, error: state.error, loading: state.loading, reload };

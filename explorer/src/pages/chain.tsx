@@ -5,6 +5,7 @@ import { formatAmount, short, useApi, when } from '../api.ts';
 import { useLive, useLiveEvents, type LiveBlock } from '../live.tsx';
 import { AccountLink, Async, BlockLink, ErrorBox, Hash, KV, Loading, Pager, Status, Table, usePage } from '../ui.tsx';
 import { itemPath } from '../search.tsx';
+import { Balances, Justification } from '../node.tsx';
 
 interface BlockRow { number: number; hash: string; author?: string | null; timestamp?: string | null; finalized?: boolean; extrinsic_count: number; event_count: number; live?: boolean }
 const HOME_BLOCKS = 20;
@@ -81,6 +82,7 @@ export function BlockPage() {
           ['Finality', b.finalized ? <span className="badge badge-finalized">finalized</span> : <span className="badge">not finalized</span>],
         ]} />
         <p><Link to={`/blocks/${b.number + 1}`}>Next block →</Link></p>
+        <Justification hash={b.hash} />
         <h2>Extrinsics ({b.extrinsic_count})</h2>
         <Async r={xs} what="extrinsics">{(d) => (<>
           <Table caption="Extrinsics" rows={d.items} rowKey={(x) => `${x.block_number}-${x.index}`} empty="No extrinsics." columns={extrinsicColumns} />
@@ -152,6 +154,8 @@ export function AccountPage() {
     <>
       <h1>Account</h1>
       <p className="mono break" data-testid="address">{address}</p>
+      <Balances address={address} />
+      <h2>Activity</h2>
       <Async r={summary} what="account">{(s) => (
         <KV items={[
           ['Last seen', <BlockLink n={s.last_seen_block} />],

@@ -4,6 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { formatAmount, ppm, useApi, when } from '../api.ts';
 import { AccountLink, Async, BarChart, BlockLink, bucketLabel, Hash, KV, Pager, Status, Table, usePage } from '../ui.tsx';
 import { Json } from './chain.tsx';
+import { AttributedContribution, ContentPreview, InferenceTexts, useInferenceText } from '../node.tsx';
 
 const PAGE = 20;
 
@@ -159,6 +160,7 @@ export function ContributionPage() {
             ['In versions', c.versions?.length ? c.versions.map((v: any) => `v${v.version}`).join(', ') : 'none'],
             ...m.fields.map(([k, v]) => [k, v] as [string, string]),
           ]} />
+          <ContentPreview hash={c.content_hash} />
           <h2>Review history</h2>
           <Table caption="Review history" rows={c.history ?? []} rowKey={(h: any) => String(h.block_number)} columns={[
             { key: 'b', label: 'Block', render: (h: any) => <BlockLink n={h.block_number} /> },
@@ -276,6 +278,8 @@ const inferenceColumns = [
 export function InferencePage() {
   const { id = '' } = useParams();
   const r = useApi<any>(`/inferences/${encodeURIComponent(id)}`);
+  const text = useInferenceText(id);
+  const entries = text.data?.entries ?? [];
   return (
     <Async r={r} what="inference">{(i) => (
       <>
@@ -288,6 +292,7 @@ export function InferencePage() {
           ['Max fee', formatAmount(i.max_fee)], ['Fee', formatAmount(i.fee)],
           ['Requested', <BlockLink n={i.requested} />], ['Output at', <BlockLink n={i.output_at} />], ['Deadline', `#${i.deadline}`],
         ]} />
+        <InferenceTexts r={text} />
         <h2>Settlement</h2>
         {i.settlement ? (
           <KV items={[
@@ -299,7 +304,7 @@ export function InferencePage() {
         ) : <p className="state empty">Not settled yet.</p>}
         <h2>Attribution</h2>
         <Table caption="Attribution" rows={i.attribution ?? []} rowKey={(a: any) => String(a.contribution_id)} empty="No attribution recorded." columns={[
-          { key: 'c', label: 'Contribution', render: (a: any) => <Link to={`/contributions/${a.contribution_id}`}>#{a.contribution_id}</Link> },
+          { key: 'c', label: 'Contribution', render: (a: any) => <AttributedContribution id={String(a.contribution_id)} entries={entries} /> },
           { key: 'd', label: 'Datanet', render: (a: any) => <Link to={`/datanets/${a.datanet_id}`}>#{a.datanet_id}</Link> },
           { key: 'o', label: 'Contributor', render: (a: any) => <AccountLink a={a.contributor} /> },
           { key: 'w', label: 'Weight', num: true, render: (a: any) => ppm(a.weight_ppm) },

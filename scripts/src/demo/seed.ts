@@ -7,7 +7,7 @@ import cliProgress from 'cli-progress';
 import type { ContentRef, KeyringPair, NodeKey, Tx, TxResult } from '@slmnet/client';
 import {
   attestTx, contentRef, contributeTx, createDatanetTx, devAccount, fromUri, heartbeatTx, nodeKeyFromSeed, peerIdOf,
-  publishVersionTx, registerModelTx, registerNodeTx, requestInferenceTx, reviewTx, submit, submitOutputTx, transferTx,
+  publishVersionTx, registerModelTx, registerNodeTx, requestInferenceTx, reviewTx, submit, submitOutputTx, transferTx, uploadContent,
 } from '@slmnet/client';
 import { attribute, buildIndex, generate, type CorpusIndex } from '@slmnet/attribution';
 import { cryptoReady, toHex } from '@slmnet/runtime-spec';
@@ -155,6 +155,9 @@ export async function seed(s: Session, opts: { contentDir?: string } = {}): Prom
     };
     const keyOf = (d: Doc) => `${datanetIds[d.plan.key]}:${d.hash}:${contributors[d.contributor].address}`;
     await loadContributions();
+    // the bytes go to the node's content store (as `slmnet contribute` does): attestors, storage challenges and the explorer read them
+    const upload = async (bytes: Uint8Array | string) => { if ((await uploadContent(s.opts.url, bytes)).stored) add('uploads', 1); };
+    for (const d of docs) await upload(d.bytes);
     const g3 = group();
     for (const d of docs) {
       if (existing.has(keyOf(d))) continue;
@@ -283,6 +286,11 @@ export async function seed(s: Session, opts: { contentDir?: string } = {}): Prom
     }
     await sendAll(g8.m);
     inferences = await findInferences();
+    // prompts and outputs to the content store too, under the inference's input and output hashes
+    for (const [p, inf] of inferences) {
+      await upload(p.prompt);
+      if (inf.status !== 'Requested' && inf.status !== 'Refunded') await upload((await outputOf(p, inf.id)).text);
+    }
     step();
 
     // 9. attestations: the attribution engine's result over the same corpus and output, by every attestor whose key we hold

@@ -21,8 +21,16 @@ export interface Database extends Sql {
 
 type PgQueries = Pick<PGlite, 'query' | 'exec'>;
 
+/**
+ * A json parameter given as bytes (UTF-8 JSON) is sent as they are, in binary format (for json, the text itself), as `pg`
+ * does with a Buffer: PGlite would otherwise JSON.stringify it, and a string parameter is measured and encoded character by
+ * character in JavaScript (seconds for a catch-up's megabytes of rows).
+ */
+const JSON_OID = 114;
+const QUERY_OPTIONS = { serializers: { [JSON_OID]: (v: unknown) => (v instanceof Uint8Array || typeof v === 'string' ? v : JSON.stringify(v)) } };
+
 const wrap = (pg: PgQueries, transaction: Sql['transaction']): Sql => ({
-  query: async <T extends Row>(sql: string, params: unknown[] = []) => (await pg.query<T>(sql, params)).rows,
+  query: async <T extends Row>(sql: string, params: unknown[] = []) => (await pg.query<T>(sql, params, QUERY_OPTIONS as never)).rows,
   exec: async (sql) => { await pg.exec(sql); },
   transaction,
 });

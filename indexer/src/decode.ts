@@ -8,13 +8,10 @@
 // straight to the stored values (scale.ts), built once per spec version; @polkadot/types decodes the domain objects' storage.
 import type { ApiPromise } from '@polkadot/api';
 import type { ProviderInterface } from '@polkadot/rpc-provider/types';
-import type { Registry } from '@polkadot/types/types';
 import type { RuntimeVersion } from '@polkadot/types/interfaces';
-import { unwrapStorageSi } from '@polkadot/types/util';
-import { hexToU8a } from '@polkadot/util';
 import { xxhashAsHex } from '@polkadot/util-crypto';
 import { decodeDomain, type DomainRows, type StorageMulti } from './domain.ts';
-import { fromHex, Reader, RuntimeCodec, type PlainEvent } from './scale.ts';
+import { account, fromHex, Reader, RuntimeCodec, type PlainEvent } from './scale.ts';
 
 export interface BlockRow {
   number: number; hash: string; parentHash: string; stateRoot: string; extrinsicsRoot: string;
@@ -42,18 +39,6 @@ const AURA_AUTHORITIES_KEY = xxhashAsHex('Aura', 128) + xxhashAsHex('Authorities
 /** state_queryStorage answers at most this many blocks at once (this node, and a sane bound anyway). */
 const MAX_RANGE = 1000;
 
-/** A storage value as @polkadot/api's storage queries decode it (rpc-core `_newType`): the default when absent, Option for optional entries. */
-function decodeStorage(registry: Registry, entry: Dyn, value: string | null): Dyn {
-  const meta = entry.meta;
-  const type = registry.createLookupType(unwrapStorageSi(meta.type));
-  const optional = meta.modifier.isOptional;
-  if (value === null) {
-    return registry.createTypeUnsafe(type, [meta.fallback ? hexToU8a(meta.fallback.toHex()) : undefined], { isFallback: !!meta.fallback, isOptional: optional });
-  }
-  const input = hexToU8a(value);
-  return registry.createTypeUnsafe(type, [optional ? registry.createTypeUnsafe(type, [input]) : input], { isOptional: optional });
-}
-
 /**
  * The runtime version of each of `count` consecutive blocks, reading as few as possible: both ends, then halves only where
  * the ends differ (a runtime upgrade in between; spec versions never go back, so equal ends mean one runtime throughout).
@@ -75,8 +60,8 @@ export async function versionsOf<V>(count: number, at: (i: number) => Promise<V>
   return out;
 }
 
-/** One runtime: its registry, its storage entries (keys and types) and its codec for blocks and events. */
-interface Runtime { registry: Registry; query: Dyn; codec: RuntimeCodec; authorities: Map<string, string[]> }
+/** One runtime: its storage entries (for their keys) and its codec (blocks, events, storage values). */
+interface Runtime { query: Dyn; codec: RuntimeCodec; ss58: number; authorities: Map<string, string[]> }
 
 export class BlockDecoder {
   private readonly provider: ProviderInterface;
@@ -101,7 +86,7 @@ export class BlockDecoder {
     const key = `${version.specName.toString()}/${version.specVersion.toString()}`;
     let r = this.runtimes.get(key);
     if (!r) {
-      r = this.api.at(hash, version).then((at) => ({ registry: at.registry, query: at.query, codec: new RuntimeCodec(at.registry), authorities: new Map() }));
+      r = this.api.at(hash, version).then((at) => ({ query: at.query, codec: new RuntimeCodec(at.registry), ss58: at.registry.chainSS58 ?? 42, authorities: new Map() }));
       r.catch(() => this.runtimes.delete(key));
       this.runtimes.set(key, r);
     }
@@ -143,7 +128,7 @@ export class BlockDecoder {
 
   /** Reads storage entries at `hash`; calls in the same tick share one state_queryStorageAt. */
   private reader(rt: Runtime, hash: string): StorageMulti {
-    let queue: { keys: string[]; entry: Dyn; resolve: (v: Dyn[]) => void; reject: (e: unknown) => void }[] = [];
+    let queue: { keys: string[]; decode: (raw: string | null) => unknown; resolve: (v: unknown[]) => void; reject: (e: unknown) => void }[] = [];
     const flush = async () => {
       const q = queue;
       queue = [];
@@ -151,7 +136,7 @@ export class BlockDecoder {
         const keys = [...new Set(q.flatMap((x) => x.keys))];
         const [set] = await this.send<{ changes: [string, string | null][] }[]>('state_queryStorageAt', [keys, hash]);
         const values = new Map(set.changes);
-        for (const x of q) x.resolve(x.keys.map((k) => decodeStorage(rt.registry, x.entry.creator, values.get(k) ?? null)));
+        for (const x of q) x.resolve(x.keys.map((k) => x.decode(values.get(k) ?? null)));
       } catch (e) {
         for (const x of q) x.reject(e);
       }
@@ -163,7 +148,7 @@ export class BlockDecoder {
       const keys = args.map((a) => (Array.isArray(a) ? entry.key(...a) : entry.key(a)) as string);
       return new Promise((resolve, reject) => {
         if (!queue.length) setImmediate(flush);
-        queue.push({ keys, entry, resolve, reject });
+        queue.push({ keys, decode: rt.codec.storage(section, method), resolve, reject });
       });
     };
   }
@@ -175,8 +160,7 @@ export class BlockDecoder {
     const cacheKey = authoritiesRaw ?? '';
     let list = rt.authorities.get(cacheKey);
     if (!list) {
-      const decoded = decodeStorage(rt.registry, rt.query.aura.authorities.creator, authoritiesRaw) as Dyn[];
-      list = decoded.map((a) => rt.registry.createType('AccountId32', a.toU8a()).toString());
+      list = (rt.codec.storage('aura', 'authorities')(authoritiesRaw) as Uint8Array[]).map((a) => account(a, rt.ss58));
       if (rt.authorities.size > 64) rt.authorities.clear();
       rt.authorities.set(cacheKey, list);
     }

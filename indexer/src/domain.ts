@@ -14,71 +14,72 @@ export interface Snapshot { table: SnapshotTable; id: string; row: Row | null }
 export interface DomainRows { snapshots: Snapshot[]; rows: { table: EventTable; row: Row }[] }
 /**
  * Reads entries of the storage map `section.method` at the block, one per argument (a key, or a tuple of keys for a double
- * map), decoded as @polkadot/api's `.multi` does (Option values for optional entries).
+ * map), decoded by RuntimeCodec.storage: null for an absent entry of an optional map, byte strings as Uint8Array, enums as
+ * `{ type, value }`, integers as numbers (decimal strings beyond 2^52), accounts in SS58.
  */
 export type StorageMulti = (section: string, method: string, args: unknown[]) => Promise<unknown[]>;
 
-// Storage values and event fields are decoded with the chain's own metadata, which @polkadot/api has no static types for.
+// Storage values and event fields are decoded with the chain's own metadata, which has no static types here.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Dyn = any;
 
-/** A codec's or a plain value's decimal (or SS58) string. */
+/** A decimal (or SS58) string. */
 const str = (c: unknown) => String(c);
-/** A plain 32-byte hash: toPrimitive gives printable ASCII as text, else 0x hex. */
+/** An event's 32-byte hash field: toPrimitive gives printable ASCII as text, else 0x hex. */
 const hash = (v: string) => (v.length === 66 && v.startsWith('0x') ? v : toHex(stringToU8a(v)));
-const opt = <T>(c: Dyn, f: (v: Dyn) => T): T | null => (c.isSome ? f(c.unwrap()) : null);
-/** UTF-8 text of a Bytes value, or its hex when it is not valid UTF-8. */
-function text(b: Dyn): string {
-  const u8: Uint8Array = b.toU8a(true);
+const opt = <T>(v: Dyn, f: (v: Dyn) => T): T | null => (v === null ? null : f(v));
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** UTF-8 text of a byte string, or its hex when it is not valid UTF-8. */
+function text(u8: Uint8Array): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(u8);
+    return utf8.decode(u8);
   } catch {
-    return b.toHex();
+    return toHex(u8);
   }
 }
 
 const datanetRow = (d: Dyn, curators: Dyn): Row => ({
-  owner: str(d.owner), name: text(d.name), metadata: text(d.metadata), tags: d.tags.map(text), kind: d.kind.type,
+  owner: d.owner, name: text(d.name), metadata: text(d.metadata), tags: d.tags.map(text), kind: d.kind.type,
   license: text(d.license), policy: d.policy.type, contribution_deposit: str(d.contributionDeposit), status: d.status.type,
-  created: d.created.toNumber(), latest_version: d.latestVersion.toNumber(), contributions: d.contributions.toNumber(),
-  accepted: d.accepted.toNumber(), accepted_bytes: str(d.acceptedBytes), curators: curators.map(str),
+  created: Number(d.created), latest_version: Number(d.latestVersion), contributions: Number(d.contributions),
+  accepted: Number(d.accepted), accepted_bytes: str(d.acceptedBytes), curators,
 });
 
 const contributionRow = (c: Dyn): Row => ({
-  datanet_id: c.datanet.toNumber(), contributor: str(c.contributor), content_hash: c.contentHash.toHex(), size: c.size_.toNumber(), // @polkadot/types renames fields that clash with Struct's own members
-  chunks_root: c.chunksRoot.toHex(), metadata: text(c.metadata), license: text(c.license), status: c.status.type,
-  quality: opt(c.quality, (q) => q.toNumber()), reject_reason: opt(c.rejectReason, (r) => r.toNumber()), deposit: str(c.deposit),
-  submitted: c.submitted.toNumber(), reviewed: opt(c.reviewed, (r) => r.toNumber()), reviewer: opt(c.reviewer, str),
+  datanet_id: Number(c.datanet), contributor: c.contributor, content_hash: toHex(c.contentHash), size: Number(c.size_), // @polkadot/types' names: fields that clash with Struct's own members are renamed
+  chunks_root: toHex(c.chunksRoot), metadata: text(c.metadata), license: text(c.license), status: c.status.type,
+  quality: opt(c.quality, Number), reject_reason: opt(c.rejectReason, Number), deposit: str(c.deposit),
+  submitted: Number(c.submitted), reviewed: opt(c.reviewed, Number), reviewer: c.reviewer,
 });
 
 const modelRow = (m: Dyn): Row => ({
-  developer: str(m.developer), name: text(m.name), metadata: text(m.metadata), kind: m.kind.type,
-  training_set: m.trainingSet.map((t: Dyn) => ({ datanet: t.datanet.toNumber(), version: t.version.toNumber() })),
-  manifest_hash: m.manifestHash.toHex(), base_fee: str(m.pricing.baseFee), per_token_fee: str(m.pricing.perTokenFee),
-  developer_ppm: m.split.developerPpm.toNumber(), contributors_ppm: m.split.contributorsPpm.toNumber(), protocol_ppm: m.split.protocolPpm.toNumber(),
-  operators: m.operators.map(str), status: m.status.type, registered: m.registered.toNumber(), inferences: str(m.inferences),
+  developer: m.developer, name: text(m.name), metadata: text(m.metadata), kind: m.kind.type,
+  training_set: m.trainingSet.map((t: Dyn) => ({ datanet: Number(t.datanet), version: Number(t.version) })),
+  manifest_hash: toHex(m.manifestHash), base_fee: str(m.pricing.baseFee), per_token_fee: str(m.pricing.perTokenFee),
+  developer_ppm: Number(m.split.developerPpm), contributors_ppm: Number(m.split.contributorsPpm), protocol_ppm: Number(m.split.protocolPpm),
+  operators: m.operators, status: m.status.type, registered: Number(m.registered), inferences: str(m.inferences),
   revenue: str(m.revenue), training_bytes: str(m.trainingBytes),
 });
 
 const inferenceRow = (i: Dyn): Row => ({
-  model_id: i.model.toNumber(), consumer: str(i.consumer), input_hash: i.inputHash.toHex(), max_fee: str(i.maxFee), fee: str(i.fee),
-  output_hash: opt(i.outputHash, (h) => h.toHex()), tokens_in: i.tokensIn.toNumber(), tokens_out: i.tokensOut.toNumber(),
-  operator: opt(i.operator, str), status: i.status.type, requested: i.requested.toNumber(), output_at: opt(i.outputAt, (b) => b.toNumber()),
-  deadline: i.deadline.toNumber(),
+  model_id: Number(i.model), consumer: i.consumer, input_hash: toHex(i.inputHash), max_fee: str(i.maxFee), fee: str(i.fee),
+  output_hash: opt(i.outputHash, toHex), tokens_in: Number(i.tokensIn), tokens_out: Number(i.tokensOut),
+  operator: i.operator, status: i.status.type, requested: Number(i.requested), output_at: opt(i.outputAt, Number),
+  deadline: Number(i.deadline),
 });
 
 const nodeRow = (n: Dyn): Row => ({
-  operator: str(n.operator), kind: n.kind.type, peer_id: n.peerId.toHex(), bond: str(n.bond), status: n.status.type,
-  unbonding_until: n.status.isUnbonding ? n.status.asUnbonding.until.toNumber() : null, registered: n.registered.toNumber(),
-  last_heartbeat: opt(n.lastHeartbeat, (b) => b.toNumber()), era_points: n.eraPoints.toNumber(), total_points: str(n.totalPoints),
+  operator: n.operator, kind: n.kind.type, peer_id: toHex(n.peerId), bond: str(n.bond), status: n.status.type,
+  unbonding_until: n.status.type === 'Unbonding' ? Number(n.status.value.until) : null, registered: Number(n.registered),
+  last_heartbeat: opt(n.lastHeartbeat, Number), era_points: Number(n.eraPoints), total_points: str(n.totalPoints),
   earned: str(n.earned),
 });
 
 /** Reads `ids` of one storage map at the block; an absent entry gives null. */
 async function read(multi: StorageMulti, section: string, method: string, ids: string[]): Promise<Map<string, Dyn | null>> {
   if (!ids.length) return new Map();
-  const values = await multi(section, method, ids) as Dyn[];
-  return new Map(ids.map((id, i) => [id, values[i].isSome ? values[i].unwrap() : null]));
+  const values = await multi(section, method, ids);
+  return new Map(ids.map((id, i) => [id, values[i] ?? null]));
 }
 
 /** An event with its fields as plain values (scale.ts), by name. */
@@ -162,7 +163,7 @@ export async function decodeDomain(multi: StorageMulti, events: DomainEvent[], b
     rows.push({
       table: 'settlements',
       row: {
-        block_number, inference_id: str(d.inference), event_index: index, model_id: inference ? inference.model.toNumber() : null, fee: str(d.fee),
+        block_number, inference_id: str(d.inference), event_index: index, model_id: inference ? Number(inference.model) : null, fee: str(d.fee),
         developer: str(d.developer), contributors: str(d.contributors), protocol: str(d.protocol), fallback: d.fallback === true,
         result_hash: result?.result_hash ?? null, attestations: result?.attestations ?? null,
       },

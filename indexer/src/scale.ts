@@ -95,6 +95,19 @@ export class Reader {
 
 type Decode = (r: Reader) => unknown;
 
+const ss58Cache = new Map<string, string>();
+/** The SS58 address of a 32-byte account id (cached: a chain has few accounts, and encoding one costs a checksum). */
+export function account(u8: Uint8Array, format: number): string {
+  const key = `${format}${toHex(u8)}`;
+  let s = ss58Cache.get(key);
+  if (s === undefined) {
+    if (ss58Cache.size > 100_000) ss58Cache.clear();
+    ss58Cache.set(key, s = encodeAddress(u8, format));
+  }
+  return s;
+}
+
+
 /** A byte string as Raw.toPrimitive gives it: its text when printable ASCII, else 0x hex. */
 function rawPrim(u8: Uint8Array): string {
   if (isAscii(u8)) {
@@ -108,88 +121,19 @@ const UINTS: Record<string, number> = { u8: 1, u16: 2, u32: 4, u64: 8, u128: 16,
 const INTS: Record<string, number> = { i8: 1, i16: 2, i32: 4, i64: 8, i128: 16, i256: 32 };
 const FIXED: Record<string, number> = { H64: 8, H128: 16, H160: 20, H256: 32, H512: 64 };
 
-export interface PlainEvent {
-  phase: string; extrinsicIndex: number | null; pallet: string; name: string;
-  /** The fields by position. */
-  args: unknown[];
-  /** By name when every field has one (as EventData names them), else the positional list. */
-  data: unknown;
-}
-export interface PlainExtrinsic { hash: string; signer: string | null; pallet: string; call: string; args: Record<string, unknown> }
-
-interface Variant { name: string; names: string[] | null; fields: Decode[] }
-/** An enum's variants by index, decoded into their parts. */
-type Variants = Map<number, Variant>;
-
-export class RuntimeCodec {
+/**
+ * Decoders of a runtime's types, built once per type from its metadata. `primitive`: values as toPrimitive gives them.
+ * `state` (storage values, for the domain rows): the same, but byte strings as Uint8Array and enums as `{ type, value }`
+ * (the variant's name as in the metadata; value null for an empty one).
+ */
+export class Decoders {
   private readonly decoders = new Map<number, Decode>();
-  private readonly ss58 = new Map<string, string>();
   private readonly ss58Format: number;
-  private readonly eventPallets = new Map<number, { section: string; variants: Variants }>();
-  private readonly callPallets = new Map<number, Map<number, { section: string; method: string; names: string[]; fields: Decode[] }>>();
-  private readonly phase: Variants;
-  private readonly topics: Decode;
-  private readonly address: Decode;
-  private readonly signature: Decode;
-  private readonly extensions: Decode[];
-  private readonly errorNames = new Map<string, string>();
-  private readonly dispatchVariants = new Map<string, string>();
+  private readonly bytes: (u8: Uint8Array) => unknown;
 
-  constructor(private readonly registry: Registry) {
+  constructor(private readonly registry: Registry, private readonly mode: 'primitive' | 'state') {
     this.ss58Format = registry.chainSS58 ?? 42;
-    const { lookup, metadata } = registry;
-    const sectionOf = new Map(metadata.pallets.map((p) => [p.index.toNumber(), stringCamelCase(p.name)]));
-    // RuntimeEvent and RuntimeCall: one variant per pallet (its index), whose single field is the pallet's enum
-    const outer = (id: number, each: (index: number, inner: number) => void) => {
-      const si = lookup.getSiType(id);
-      if (!si.def.isVariant) throw new ScaleError(`type ${id} (${si.path.join('::')}) is not an enum`);
-      for (const v of si.def.asVariant.variants) each(v.index.toNumber(), v.fields[0].type.toNumber());
-    };
-    const variants = (id: number) => lookup.getSiType(id).def.asVariant.variants;
-    const record = lookup.getSiType(lookup.getSiType(this.storageType('system', 'events')).def.asSequence.type);
-    const field = (name: string) => record.def.asComposite.fields.find((f) => f.name.unwrapOr('').toString() === name)!.type.toNumber();
-    outer(field('event'), (index, inner) => {
-      const vs: Variants = new Map();
-      for (const v of variants(inner)) {
-        const names = v.fields.map((f) => lookup.sanitizeField(f.name)[0]);
-        vs.set(v.index.toNumber(), {
-          name: v.name.toString(), names: names.every((n) => !!n) ? names as string[] : null, fields: v.fields.map((f) => this.byId(f.type.toNumber())),
-        });
-      }
-      this.eventPallets.set(index, { section: sectionOf.get(index) ?? `<${index}>`, variants: vs });
-    });
-    this.phase = this.variantsOf(field('phase'));
-    this.topics = this.byId(field('topics'));
-    const ext = metadata.extrinsic;
-    outer(ext.callType.toNumber(), (index, inner) => {
-      const calls = new Map<number, { section: string; method: string; names: string[]; fields: Decode[] }>();
-      for (const v of variants(inner)) {
-        const i = v.index.toNumber();
-        const fn = registry.findMetaCall(new Uint8Array([index, i]));
-        calls.set(i, { section: fn.section, method: fn.method, names: fn.meta.args.map((a) => a.name.toString()), fields: v.fields.map((f) => this.byId(f.type.toNumber())) });
-      }
-      this.callPallets.set(index, calls);
-    });
-    this.address = this.byId(ext.addressType.toNumber());
-    this.signature = this.byId(ext.signatureType.toNumber());
-    this.extensions = ext.transactionExtensions.map((e) => {
-      const def = lookup.getTypeDef(e.type);
-      return def.info === TypeDefInfo.Plain && def.type === 'Era' ? (r: Reader) => (r.byte() ? r.byte() : 0) : this.byId(e.type.toNumber());
-    });
-    const failed = variants(this.eventTypeOf('system')).find((v) => v.name.toString() === 'ExtrinsicFailed');
-    if (failed) for (const v of variants(failed.fields[0].type.toNumber())) this.dispatchVariants.set(stringCamelCase(v.name), v.name.toString());
-  }
-
-  private storageType(section: string, method: string): number {
-    const pallet = this.registry.metadata.pallets.find((p) => stringCamelCase(p.name) === section);
-    const entry = pallet?.storage.unwrapOr(undefined)?.items.find((i) => stringCamelCase(i.name) === method);
-    if (!entry) throw new ScaleError(`no storage ${section}.${method} in this runtime`);
-    return entry.type.asPlain.toNumber();
-  }
-
-  private eventTypeOf(section: string): number {
-    const pallet = this.registry.metadata.pallets.find((p) => stringCamelCase(p.name) === section);
-    return pallet!.events.unwrap().type.toNumber();
+    this.bytes = mode === 'state' ? (u8) => u8.slice() : rawPrim;
   }
 
   /** The decoder of lookup type `id`, built once (recursive types through a lazy reference). */
@@ -204,14 +148,6 @@ export class RuntimeCodec {
     return d;
   }
 
-  private variantsOf(id: number): Variants {
-    const vs: Variants = new Map();
-    for (const sub of this.registry.lookup.getTypeDef(id).sub as TypeDef[]) {
-      vs.set(sub.index!, { name: sub.name!, names: null, fields: sub.info === TypeDefInfo.Null ? [] : [this.fromDef(sub)] });
-    }
-    return vs;
-  }
-
   /** A value @polkadot/types decodes: its toPrimitive, and as many bytes consumed as it took. */
   private fallback(type: string): Decode {
     return (r) => {
@@ -222,17 +158,7 @@ export class RuntimeCodec {
     };
   }
 
-  private account(u8: Uint8Array): string {
-    const key = toHex(u8);
-    let s = this.ss58.get(key);
-    if (s === undefined) {
-      if (this.ss58.size > 100_000) this.ss58.clear();
-      this.ss58.set(key, s = encodeAddress(u8, this.ss58Format));
-    }
-    return s;
-  }
-
-  private fromDef(def: TypeDef, id?: number): Decode {
+  fromDef(def: TypeDef, id?: number): Decode {
     const sub = def.sub as TypeDef | undefined;
     const subs = def.sub as TypeDef[] | undefined;
     const isU8 = (d: TypeDef | undefined) => d?.info === TypeDefInfo.Plain && d.type === 'u8';
@@ -271,12 +197,14 @@ export class RuntimeCodec {
       }
       case TypeDefInfo.Enum: {
         const basic = subs!.every((s) => s.type === 'Null');
-        const byIndex = new Map<number, { key: string; value: Decode | null }>();
-        for (const s of subs!) byIndex.set(s.index!, { key: basic ? s.name! : stringCamelCase(s.name!), value: basic ? null : this.fromDef(s) });
+        const byIndex = new Map<number, { name: string; key: string; value: Decode | null }>();
+        for (const s of subs!) byIndex.set(s.index!, { name: s.name!, key: basic ? s.name! : stringCamelCase(s.name!), value: basic ? null : this.fromDef(s) });
+        const tagged = this.mode === 'state';
         return (r) => {
           const b = r.byte();
           const v = byIndex.get(b);
           if (!v) throw new ScaleError(`unknown variant ${b} at offset ${r.pos - 1} of ${def.lookupName ?? def.type}`);
+          if (tagged) return { type: v.name, value: v.value ? v.value(r) : null };
           return v.value ? { [v.key]: v.value(r) } : v.key;
         };
       }
@@ -294,7 +222,7 @@ export class RuntimeCodec {
         return (r) => fields.map((f) => f(r));
       }
       case TypeDefInfo.Vec: {
-        if (isU8(sub)) return (r) => rawPrim(r.take(r.length()));
+        if (isU8(sub)) return (r) => this.bytes(r.take(r.length()));
         const item = this.fromDef(sub!);
         return (r) => {
           const n = r.length();
@@ -305,7 +233,7 @@ export class RuntimeCodec {
       }
       case TypeDefInfo.VecFixed: {
         const n = def.length!;
-        if (isU8(sub)) return (r) => rawPrim(r.take(n));
+        if (isU8(sub)) return (r) => this.bytes(r.take(n));
         const item = this.fromDef(sub!);
         return (r) => Array.from({ length: n }, () => item(r));
       }
@@ -317,7 +245,7 @@ export class RuntimeCodec {
   private plain(type: string): Decode | undefined {
     if (UINTS[type]) { const n = UINTS[type]; return (r) => r.uint(n); }
     if (INTS[type]) { const n = INTS[type]; return (r) => r.int(n); }
-    if (FIXED[type]) { const n = FIXED[type]; return (r) => rawPrim(r.take(n)); }
+    if (FIXED[type]) { const n = FIXED[type]; return (r) => this.bytes(r.take(n)); }
     switch (type) {
       case 'bool': return (r) => {
         const b = r.byte();
@@ -325,25 +253,155 @@ export class RuntimeCodec {
         return b === 1;
       };
       case 'Null': return () => null;
-      case 'Bytes': return (r) => rawPrim(r.take(r.length()));
+      case 'Bytes': return (r) => this.bytes(r.take(r.length()));
       case 'Text': case 'String': return (r) => u8aToString(r.take(r.length()));
-      case 'AccountId': case 'AccountId32': return (r) => this.account(r.take(32));
+      case 'AccountId': case 'AccountId32': return (r) => account(r.take(32), this.ss58Format);
       case 'MultiAddress': {
         const index = this.fallback('Compact<AccountIndex>');
         return (r) => {
           const b = r.byte();
           switch (b) {
-            case 0: return { id: this.account(r.take(32)) };
+            case 0: return { id: account(r.take(32), this.ss58Format) };
             case 1: return { index: index(r) };
-            case 2: return { raw: rawPrim(r.take(r.length())) };
-            case 3: return { address32: rawPrim(r.take(32)) };
-            case 4: return { address20: rawPrim(r.take(20)) };
+            case 2: return { raw: this.bytes(r.take(r.length())) };
+            case 3: return { address32: this.bytes(r.take(32)) };
+            case 4: return { address20: this.bytes(r.take(20)) };
             default: throw new ScaleError(`unknown MultiAddress variant ${b} at offset ${r.pos - 1}`);
           }
         };
       }
       default: return undefined;
     }
+  }
+
+}
+
+export interface PlainEvent {
+  phase: string; extrinsicIndex: number | null; pallet: string; name: string;
+  /** The fields by position. */
+  args: unknown[];
+  /** By name when every field has one (as EventData names them), else the positional list. */
+  data: unknown;
+}
+export interface PlainExtrinsic { hash: string; signer: string | null; pallet: string; call: string; args: Record<string, unknown> }
+
+interface Variant { name: string; names: string[] | null; fields: Decode[] }
+/** An enum's variants by index, decoded into their parts. */
+type Variants = Map<number, Variant>;
+
+export class RuntimeCodec {
+  /** Decoders of event fields and call arguments. */
+  private readonly values: Decoders;
+  /** Decoders of storage values. */
+  private readonly state: Decoders;
+  private readonly ss58Format: number;
+  private readonly eventPallets = new Map<number, { section: string; variants: Variants }>();
+  private readonly callPallets = new Map<number, Map<number, { section: string; method: string; names: string[]; fields: Decode[] }>>();
+  private readonly phase: Variants;
+  private readonly topics: Decode;
+  private readonly address: Decode;
+  private readonly signature: Decode;
+  private readonly extensions: Decode[];
+  private readonly errorNames = new Map<string, string>();
+  private readonly dispatchVariants = new Map<string, string>();
+
+  constructor(private readonly registry: Registry) {
+    this.ss58Format = registry.chainSS58 ?? 42;
+    this.values = new Decoders(registry, 'primitive');
+    this.state = new Decoders(registry, 'state');
+    const { lookup, metadata } = registry;
+    const sectionOf = new Map(metadata.pallets.map((p) => [p.index.toNumber(), stringCamelCase(p.name)]));
+    // RuntimeEvent and RuntimeCall: one variant per pallet (its index), whose single field is the pallet's enum
+    const outer = (id: number, each: (index: number, inner: number) => void) => {
+      const si = lookup.getSiType(id);
+      if (!si.def.isVariant) throw new ScaleError(`type ${id} (${si.path.join('::')}) is not an enum`);
+      for (const v of si.def.asVariant.variants) each(v.index.toNumber(), v.fields[0].type.toNumber());
+    };
+    const variants = (id: number) => lookup.getSiType(id).def.asVariant.variants;
+    const record = lookup.getSiType(lookup.getSiType(this.storageType('system', 'events')).def.asSequence.type);
+    const field = (name: string) => record.def.asComposite.fields.find((f) => f.name.unwrapOr('').toString() === name)!.type.toNumber();
+    outer(field('event'), (index, inner) => {
+      const vs: Variants = new Map();
+      for (const v of variants(inner)) {
+        const names = v.fields.map((f) => lookup.sanitizeField(f.name)[0]);
+        vs.set(v.index.toNumber(), {
+          name: v.name.toString(), names: names.every((n) => !!n) ? names as string[] : null, fields: v.fields.map((f) => this.values.byId(f.type.toNumber())),
+        });
+      }
+      this.eventPallets.set(index, { section: sectionOf.get(index) ?? `<${index}>`, variants: vs });
+    });
+    this.phase = this.variantsOf(field('phase'));
+    this.topics = this.values.byId(field('topics'));
+    const ext = metadata.extrinsic;
+    outer(ext.callType.toNumber(), (index, inner) => {
+      const calls = new Map<number, { section: string; method: string; names: string[]; fields: Decode[] }>();
+      for (const v of variants(inner)) {
+        const i = v.index.toNumber();
+        const fn = registry.findMetaCall(new Uint8Array([index, i]));
+        calls.set(i, { section: fn.section, method: fn.method, names: fn.meta.args.map((a) => a.name.toString()), fields: v.fields.map((f) => this.values.byId(f.type.toNumber())) });
+      }
+      this.callPallets.set(index, calls);
+    });
+    this.address = this.values.byId(ext.addressType.toNumber());
+    this.signature = this.values.byId(ext.signatureType.toNumber());
+    this.extensions = ext.transactionExtensions.map((e) => {
+      const def = lookup.getTypeDef(e.type);
+      return def.info === TypeDefInfo.Plain && def.type === 'Era' ? (r: Reader) => (r.byte() ? r.byte() : 0) : this.values.byId(e.type.toNumber());
+    });
+    const failed = variants(this.eventTypeOf('system')).find((v) => v.name.toString() === 'ExtrinsicFailed');
+    if (failed) for (const v of variants(failed.fields[0].type.toNumber())) this.dispatchVariants.set(stringCamelCase(v.name), v.name.toString());
+  }
+
+  private variantsOf(id: number): Variants {
+    const vs: Variants = new Map();
+    for (const sub of this.registry.lookup.getTypeDef(id).sub as TypeDef[]) {
+      vs.set(sub.index!, { name: sub.name!, names: null, fields: sub.info === TypeDefInfo.Null ? [] : [this.values.fromDef(sub)] });
+    }
+    return vs;
+  }
+
+  private storageItem(section: string, method: string) {
+    const pallet = this.registry.metadata.pallets.find((p) => stringCamelCase(p.name) === section);
+    const item = pallet?.storage.unwrapOr(undefined)?.items.find((i) => stringCamelCase(i.name) === method);
+    if (!item) throw new ScaleError(`no storage ${section}.${method} in this runtime`);
+    return item;
+  }
+
+  private storageType(section: string, method: string): number {
+    const { type } = this.storageItem(section, method);
+    return (type.isPlain ? type.asPlain : type.asMap.value).toNumber();
+  }
+
+  private readonly storageDecoders = new Map<string, (raw: string | null) => unknown>();
+  /**
+   * The decoder of raw values (0x hex; null: absent) of storage entry `section.method`, as the domain rows read them:
+   * byte strings as Uint8Array, enums as `{ type, value }` (Decoders `state`). An absent value is null in an optional entry
+   * and the entry's default otherwise.
+   */
+  storage(section: string, method: string): (raw: string | null) => unknown {
+    const key = `${section}.${method}`;
+    let d = this.storageDecoders.get(key);
+    if (!d) {
+      const item = this.storageItem(section, method);
+      const decode = this.state.byId(this.storageType(section, method));
+      const optional = item.modifier.isOptional;
+      const fallback = item.fallback.toU8a(true);
+      d = (raw) => {
+        if (raw === null && optional) return null;
+        const u8 = raw === null ? fallback : fromHex(raw);
+        const r = new Reader(u8);
+        const v = decode(r);
+        if (r.pos !== u8.length) throw new ScaleError(`${u8.length - r.pos} trailing byte(s) in a value of ${key}`);
+        return v;
+      };
+      this.storageDecoders.set(key, d);
+    }
+    return d;
+  }
+
+  private eventTypeOf(section: string): number {
+    const pallet = this.registry.metadata.pallets.find((p) => stringCamelCase(p.name) === section);
+    return pallet!.events.unwrap().type.toNumber();
   }
 
   /** System.Events (a Vec<EventRecord>, raw storage value; null: none). */

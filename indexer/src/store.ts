@@ -5,13 +5,18 @@ import type { DomainRows, Row } from './domain.ts';
 
 const SNAPSHOT_TABLES = ['datanet_snapshots', 'contribution_snapshots', 'model_snapshots', 'inference_snapshots', 'node_snapshots'];
 
-/** JSON of rows; a BigInt (an int8 column read back beyond 2^53) as its decimal digits, which PostgreSQL reads as the number. */
-function rowsJson(rows: Row[]): string {
+/**
+ * UTF-8 JSON of rows, a BigInt (an int8 column read back beyond 2^53) as its decimal digits, which PostgreSQL reads as the
+ * number. Bytes go as a binary json parameter, copied as they are by both clients (db.ts).
+ */
+function rowsJson(rows: Row[]): Buffer {
+  let json: string;
   try {
-    return JSON.stringify(rows);
+    json = JSON.stringify(rows);
   } catch {
-    return JSON.stringify(rows, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
+    json = JSON.stringify(rows, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
   }
+  return Buffer.from(json);
 }
 
 /**

@@ -1,4 +1,4 @@
-// Decoding threads: catch-up decoding (polkadot.js codecs, CPU-bound) runs beside the main thread, which writes to the
+// Decoding threads: catch-up decoding (CPU-bound: SCALE, storage reads) runs beside the main thread, which writes to the
 // database and serves the API. Each thread holds its own connection to the node; a range is split between the threads.
 import { Worker } from 'node:worker_threads';
 import type { DecodedBlock } from './decode.ts';

@@ -4,8 +4,8 @@
 // (chain_getBlock), the runtime versions at both ends of the batch (bisected only when they differ, i.e. across an
 // upgrade: spec versions only grow), and System.Events and Aura.Authorities of every block of the batch in one
 // state_queryStorage (per-block state_queryStorageAt where a node refuses that). Everything is decoded here with the
-// runtime of the block (the one of its parent's state, as api.at(hash) picks it): its body and events by a RuntimeCodec
-// straight to the stored values (scale.ts), built once per spec version; @polkadot/types decodes the domain objects' storage.
+// runtime of the block (the one of its parent's state, as api.at(hash) picks it): its body, events and the domain objects'
+// storage by a RuntimeCodec straight to the stored values (scale.ts), built once per spec version from its metadata.
 import type { ApiPromise } from '@polkadot/api';
 import type { ProviderInterface } from '@polkadot/rpc-provider/types';
 import type { RuntimeVersion } from '@polkadot/types/interfaces';

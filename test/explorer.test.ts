@@ -12,7 +12,7 @@ import { connect, contentRef, devAccount, downloadContent, fromUri, transfer, UN
 import { startIndexer, type RunningIndexer } from '@slmnet/indexer';
 import { startExplorer, type RunningExplorer } from '../explorer/server/server.ts';
 import { chromiumPath, launchBrowser } from './helpers/browser.ts';
-import { ok } from './helpers/cli.ts';
+import { cli, ok } from './helpers/cli.ts';
 import { ROOT, startNode, waitFor, type RunningNode } from './helpers/node.ts';
 
 const SHOTS = join(ROOT, 'explorer/screenshots');
@@ -490,5 +490,164 @@ describe('explorer: live chain data from the node', () => {
     } finally {
       await dead.stop();
     }
+  });
+});
+
+describe('explorer dashboards, filters and accessibility', () => {
+  /** An amount as the pages show it: whole SLMN grouped, up to 4 decimals. */
+  const slmn = (planck: string | bigint) => {
+    const n = BigInt(planck), unit = 10n ** 12n;
+    const frac = (n % unit).toString().padStart(12, '0').slice(0, 4).replace(/0+$/, '');
+    return `${(n / unit).toLocaleString('en-US')}${frac ? '.' + frac : ''} SLMN`;
+  };
+
+  it('contributor dashboard: earnings, pending, earnings-over-time chart, attribution share by model, contributions; the address is remembered', async () => {
+    const [top] = (await get('/stats/top-contributors?limit=1')).items;
+    const who: string = top.contributor;
+    const summary = await get(`/accounts/${who}`);
+    const byModel = (await get(`/accounts/${who}/earnings-by-model`)).items;
+    expect(byModel.length).toBeGreaterThan(0);
+    const page = await open('/dashboard');
+    await page.getByLabel('Account address').fill(who);
+    await page.getByRole('button', { name: 'Open dashboard' }).click();
+    await page.waitForURL(new RegExp(`/dashboard/${who}$`));
+    await expect(page.getByTestId('contributor-earned').innerText()).resolves.toBe(slmn(summary.contributor_earned));
+    await expect(page.getByTestId('contributor-pending').innerText()).resolves.toBe(slmn(BigInt(summary.contributor_earned) - BigInt(summary.contributor_claimed)));
+    const share = page.getByRole('table', { name: 'Attribution share by model', exact: true });
+    await share.locator('tbody tr').first().waitFor();
+    expect(await firstColumn(page, 'Attribution share by model')).toEqual(byModel.map((m: any) => `#${m.model_id} ${m.model_name}`));
+    expect(await share.locator('tbody tr td:last-child').allInnerTexts()).toEqual(byModel.map((m: any) => `${(m.share_ppm / 1e4).toFixed(2)}%`));
+    // two charts (earnings over time, share by model), each with as many bars as the API has points
+    const earnings = (await get(`/stats/earnings?contributor=${who}&bucket=hour`)).items;
+    const series = earnings.length >= 2 ? earnings : (await get(`/stats/earnings?contributor=${who}&bucket=minute`)).items;
+    const charts = page.locator('section[aria-labelledby="as-contributor"] figure.chart');
+    await charts.nth(1).locator('rect.bar').first().waitFor();
+    expect(await charts.nth(0).locator('rect.bar').count()).toBe(series.length);
+    expect(await charts.nth(1).locator('rect.bar').count()).toBe(byModel.length);
+    const mine = (await get(`/contributions?contributor=${who}&limit=10`)).items.map((c: any) => `#${c.id}`);
+    await page.getByRole('table', { name: 'My contributions', exact: true }).locator('tbody tr').first().waitFor();
+    expect(await firstColumn(page, 'My contributions')).toEqual(mine);
+    await shot(page, 'dashboard-contributor');
+    // the picker remembers the address in this browser context
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
+    await expect(page.getByLabel('Account address').inputValue()).resolves.toBe(who);
+    await page.close();
+  });
+
+  it('operator dashboard: pending rewards equal the chain\'s PendingRewards, nodes, era payouts, heartbeats', async () => {
+    // a Compute node (never drawn for storage challenges) whose operator heartbeats until an era (20 dev blocks) pays it
+    const operator = devAccount('Dave').address;
+    const pendingOf = async () => (await api.query.nodeRewards.pendingRewards(operator)).toBigInt();
+    const before = await pendingOf();
+    const { node: id } = await ok('--url', node.url, '--json', 'node', 'register', 'Compute', '--node-seed', 'explorer-dashboard', '--suri', '//Dave');
+    await waitFor(async () => {
+      await cli('--url', node.url, '--json', 'node', 'heartbeat', String(id), '--node-seed', 'explorer-dashboard', '--suri', '//Dave'); // too early: refused, try later
+      return (await api.query.nodeRewards.pendingRewards(operator)).toBigInt() > before ? true : undefined;
+    }, 'an era to reward the new node', 120_000, 2000);
+    const page = await open(`/dashboard/${operator}`);
+    // the dashboard refreshes every block; rewards are credited per era: read the chain until both agree
+    await waitFor(async () => {
+      const chain = (await pendingOf()).toString();
+      return (await page.getByTestId('operator-pending').innerText()) === slmn(chain) ? true : undefined;
+    }, 'the pending rewards shown to equal the chain\'s', 60_000, 300);
+    const mine = (await get(`/nodes?operator=${operator}`)).items;
+    expect(mine.map((n: any) => n.id)).toContain(id);
+    await page.getByRole('table', { name: 'My nodes', exact: true }).locator('tbody tr').first().waitFor();
+    expect(await firstColumn(page, 'My nodes')).toEqual(mine.map((n: any) => `#${n.id}`));
+    const heartbeats = page.getByRole('table', { name: `Heartbeats of node #${id}`, exact: true }).locator('tbody tr');
+    await heartbeats.first().waitFor();
+    expect(await heartbeats.count()).toBe(Math.min(5, (await get(`/nodes/${id}`)).heartbeats.length));
+    const eras = new Set((await get(`/accounts/${operator}/rewards?kind=node&limit=100`)).items.map((r: any) => r.era));
+    expect(eras.size).toBeGreaterThan(0);
+    const chart = page.locator('section[aria-labelledby="as-operator"] figure.chart rect.bar');
+    await waitFor(async () => ((await chart.count()) === eras.size ? true : undefined), 'one bar per paid era');
+    await shot(page, 'dashboard-operator');
+    await page.close();
+  });
+
+  it('datanet page filters its contributions by status; the datanet list by recent activity', async () => {
+    const accepted = (await get('/contributions?datanet=0&status=Accepted&limit=10')).items.map((c: any) => `#${c.id}`);
+    const all = (await get('/contributions?datanet=0&limit=10')).items.map((c: any) => `#${c.id}`);
+    expect(accepted).not.toEqual(all);
+    const page = await open('/datanets/0');
+    await page.getByRole('table', { name: 'Contributions', exact: true }).locator('tbody tr').first().waitFor();
+    await page.getByLabel('Contribution status').selectOption('Accepted');
+    await page.waitForURL(/status=Accepted/);
+    await waitFor(async () => { const p = await firstColumn(page, 'Contributions'); return p.join() === accepted.join() ? p : undefined; }, 'the accepted contributions');
+    await page.getByLabel('Contribution status').selectOption('Revoked');
+    await page.getByText('No revoked contributions.').waitFor();
+    // activity: a datanet changed just now is in "the last 10 blocks", datanet 0 (changed long before) is not
+    await waitFor(async () => ((await get('/health')).indexed - (await get('/datanets/0')).updated_block > 10 ? true : undefined), 'datanet 0 to be 10 blocks old', 120_000, 1000);
+    const name = `Fresh activity ${Date.now()}`;
+    await ok('--url', node.url, '--json', 'datanet', 'create', name, '--deposit', '1', '--suri', '//Bob');
+    await waitFor(async () => ((await get('/datanets?limit=100')).items.some((d: any) => d.name === name) ? true : undefined), 'the indexer to see the new datanet');
+    await page.goto(`${explorer.url}/datanets?active=10`);
+    const list = page.getByRole('table', { name: 'Datanets', exact: true });
+    await list.getByText(name).waitFor();
+    expect((await firstColumn(page, 'Datanets')).some((t) => t.startsWith('#0 '))).toBe(false);
+    await page.getByLabel('Active', { exact: true }).selectOption('');
+    await list.getByText('#0 Medical Q&A').waitFor();
+    await page.close();
+  });
+
+  it('keyboard: the skip link, the main menu and the search box work without a mouse', async () => {
+    const page = await open('/');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.goto(explorer.url + '/');
+    let found = false;
+    for (let i = 0; i < 15 && !found; i++) {
+      await page.keyboard.press('Tab');
+      found = await page.evaluate(() => document.activeElement?.textContent === 'Datanets');
+    }
+    expect(found).toBe(true);
+    // the focused element is visibly marked (the focus ring is not removed)
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/datanets$/);
+    await page.getByLabel(/^Search blocks/).focus();
+    await page.keyboard.type('rust-gram');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/models\/0$/);
+    await page.close();
+  });
+
+  it('axe finds no WCAG 2.1 A/AA violations (contrast, labels, names, structure) on the main pages', async () => {
+    const axe = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+    const who = (await get('/stats/top-contributors?limit=1')).items[0].contributor;
+    const operator = (await get('/nodes')).items[0].operator;
+    const pages: [string, string][] = [
+      ['/', 'Latest blocks'], ['/datanets', 'Datanets'], ['/datanets/0', 'Contributions'], ['/models', 'Models'], ['/models/0', 'Inferences'],
+      ['/inferences/0', 'Attribution'], ['/contributions/0', 'Review history'], ['/blocks/4', 'Extrinsics'], ['/nodes/0', 'Rewards'],
+      [`/accounts/${who}`, 'Transfers'], [`/dashboard/${who}`, 'My contributions'], [`/dashboard/${operator}`, 'My nodes'],
+    ];
+    const found: string[] = [];
+    for (const [path, table] of pages) {
+      // axe is injected as a script: this page may run it (the explorer's CSP allows only its own scripts)
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+      page.setDefaultTimeout(UI_TIMEOUT);
+      await page.goto(explorer.url + path);
+      await page.getByRole('table', { name: table, exact: true }).waitFor();
+      await page.waitForLoadState('networkidle').catch(() => undefined);
+      await page.addScriptTag({ content: axe });
+      const { violations, passed } = await page.evaluate(async () => {
+        const r = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return {
+          violations: r.violations.map((v: any) => ({ id: v.id as string, help: v.help as string, targets: v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')) as string[] })),
+          passed: r.passes.map((v: any) => v.id as string),
+        };
+      });
+      for (const v of violations) found.push(`${path}: ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
+      // the checks did run on this page's content
+      expect(passed, path).toEqual(expect.arrayContaining(['color-contrast', 'document-title', 'html-has-lang', 'link-name']));
+      await page.close();
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('no page of these tests threw or logged an error', () => {
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -3,10 +3,11 @@ import { BrowserRouter, NavLink, Route, Routes, Link } from 'react-router-dom';
 import { apiBase } from './api.ts';
 import { LiveProvider } from './live.tsx';
 import { AccountPage, BlockPage, ExtrinsicPage, Home, SearchPage } from './pages/chain.tsx';
+import { Dashboard, DashboardPicker } from './pages/dashboard.tsx';
 import { ContributionPage, DatanetPage, Datanets, InferencePage, ModelPage, Models, NodePage, Nodes } from './pages/domain.tsx';
 import { SearchBox } from './search.tsx';
 
-const NAV: [string, string][] = [['/', 'Blocks'], ['/datanets', 'Datanets'], ['/models', 'Models'], ['/nodes', 'Nodes']];
+const NAV: [string, string][] = [['/', 'Blocks'], ['/datanets', 'Datanets'], ['/models', 'Models'], ['/nodes', 'Nodes'], ['/dashboard', 'Dashboard']];
 
 export function App() {
   return (
@@ -34,6 +35,8 @@ export function App() {
             <Route path="/inferences/:id" element={<InferencePage />} />
             <Route path="/nodes" element={<Nodes />} />
             <Route path="/nodes/:id" element={<NodePage />} />
+            <Route path="/dashboard" element={<DashboardPicker />} />
+            <Route path="/dashboard/:address" element={<Dashboard />} />
             <Route path="/search" element={<SearchPage />} />
             <Route path="*" element={<p className="state empty">No such page. <Link to="/">Back to the latest blocks</Link>.</p>} />
           </Routes>

@@ -81,6 +81,9 @@ export function formatAmount(v: string | number | bigint | null | undefined): st
   return `${neg ? '-' : ''}${tiny ? '<0.0001' : whole + (frac ? '.' + frac : '')} ${SYMBOL}`;
 }
 
+/** A planck amount as a chart value in SLMN (4 decimals; charts need numbers, exactness stays with formatAmount). */
+export const slmnValue = (v: string | bigint | null | undefined): number => Number(BigInt(v ?? 0) / 10n ** BigInt(DECIMALS - 4)) / 1e4;
+
 export const ppm = (v: number | string | null | undefined) => (v === null || v === undefined ? '—' : `${(Number(v) / 10_000).toFixed(2)}%`);
 export const short = (s: string | null | undefined, n = 8) => (!s ? '—' : s.length <= 2 * n + 1 ? s : `${s.slice(0, n)}…${s.slice(-n + 2)}`);
 export function when(ts: string | null | undefined): string {

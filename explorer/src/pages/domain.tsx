@@ -1,8 +1,8 @@
 // Domain views: datanets, contributions, models, inferences, nodes.
 import { useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { formatAmount, ppm, useApi, when } from '../api.ts';
-import { AccountLink, Async, BarChart, BlockLink, bucketLabel, Hash, KV, Pager, Status, Table, usePage } from '../ui.tsx';
+import { formatAmount, ppm, slmnValue, useApi, when } from '../api.ts';
+import { AccountLink, Async, BarChart, ErrorBox, BlockLink, bucketLabel, Hash, KV, Pager, Status, Table, usePage } from '../ui.tsx';
 import { Json } from './chain.tsx';
 import { AttributedContribution, ContentPreview, InferenceTexts, useInferenceText } from '../node.tsx';
 
@@ -27,19 +27,26 @@ const datanetColumns = [
   { key: 't', label: 'Tags', render: (d: any) => d.tags?.map((t: string) => <span key={t} className="chip">{t}</span>) },
   { key: 'c', label: 'Contributions', num: true, render: (d: any) => `${d.accepted} / ${d.contributions}` },
   { key: 'v', label: 'Version', num: true, render: (d: any) => d.latest_version },
+  { key: 'a', label: 'Last activity', render: (d: any) => <BlockLink n={d.updated_block} /> },
   { key: 's', label: 'Status', render: (d: any) => <Status s={d.status} /> },
 ];
+/** The "active in the last N blocks" choices of the datanet list. */
+const ACTIVITY = [100, 1_000, 10_000];
+const CONTRIBUTION_STATUS = ['Pending', 'Accepted', 'Rejected', 'Withdrawn', 'Revoked'];
 
 export function Datanets() {
   const [sp, setSp] = useSearchParams();
   const [page, setPage] = usePage();
-  const kind = sp.get('kind') ?? '', tag = sp.get('tag') ?? '', sort = sp.get('sort') ?? '';
+  const kind = sp.get('kind') ?? '', tag = sp.get('tag') ?? '', sort = sp.get('sort') ?? '', active = sp.get('active') ?? '';
   const [tagInput, setTagInput] = useState(tag);
+  // "active in the last N blocks" needs the head the indexer has reached
+  const health = useApi<{ indexed: number | null }>(active ? '/health' : null);
   const q = new URLSearchParams({ limit: String(PAGE), offset: String(page * PAGE) });
   if (kind) q.set('kind', kind);
   if (tag) q.set('tag', tag);
   if (sort) q.set('sort', sort);
-  const r = useApi<{ items: any[] }>(`/datanets?${q}`);
+  if (active && health.data) q.set('active_since', String(Math.max(0, (health.data.indexed ?? 0) - Number(active))));
+  const r = useApi<{ items: any[] }>(active && !health.data ? null : `/datanets?${q}`);
   const set = (k: string, v: string) => { const n = new URLSearchParams(sp); if (v) n.set(k, v); else n.delete(k); n.delete('page'); setSp(n); };
   const applyTag = (e: FormEvent) => { e.preventDefault(); set('tag', tagInput.trim()); };
   return (
@@ -50,15 +57,18 @@ export function Datanets() {
           <option value="">any</option>{['Text', 'Code', 'Image', 'Audio', 'Tabular', 'Other'].map((k) => <option key={k}>{k}</option>)}
         </select></label>
         <label>Tag <input aria-label="Tag" value={tagInput} onChange={(e) => setTagInput(e.target.value)} placeholder="e.g. medical" /></label>
+        <label>Active <select aria-label="Active" value={active} onChange={(e) => set('active', e.target.value)}>
+          <option value="">any time</option>{ACTIVITY.map((n) => <option key={n} value={n}>in the last {n.toLocaleString('en-US')} blocks</option>)}
+        </select></label>
         <label>Sort <select aria-label="Sort" value={sort} onChange={(e) => set('sort', e.target.value)}>
           <option value="">id</option><option value="-contributions">most contributions</option><option value="-accepted">most accepted</option><option value="-updated">recently updated</option>
         </select></label>
         <button type="submit">Apply</button>
       </form>
-      <Async r={r} what="datanets">{(d) => (<>
+      {active && health.error ? <ErrorBox error={health.error} retry={health.reload} /> : <Async r={r} what="datanets">{(d) => (<>
         <Table caption="Datanets" rows={d.items} rowKey={(x) => String(x.id)} empty="No datanets match." columns={datanetColumns} />
         <Pager page={page} setPage={setPage} count={d.items.length} limit={PAGE} label="datanets" />
-      </>)}</Async>
+      </>)}</Async>}
     </>
   );
 }
@@ -78,7 +88,10 @@ export function DatanetPage() {
   const { id = '' } = useParams();
   const [page, setPage] = usePage();
   const r = useApi<any>(`/datanets/${encodeURIComponent(id)}`);
-  const contributions = useApi<{ items: any[] }>(`/contributions?datanet=${encodeURIComponent(id)}&limit=10&offset=${page * 10}`);
+  const [sp, setSp] = useSearchParams();
+  const status = sp.get('status') ?? '';
+  const setStatus = (v: string) => { const n = new URLSearchParams(sp); if (v) n.set('status', v); else n.delete('status'); n.delete('page'); setSp(n); };
+  const contributions = useApi<{ items: any[] }>(`/contributions?datanet=${encodeURIComponent(id)}${status ? `&status=${status}` : ''}&limit=10&offset=${page * 10}`);
   const perDay = useApi<{ items: any[] }>(`/stats/contributions?datanet=${encodeURIComponent(id)}&bucket=day`);
   const perHour = useApi<{ items: any[] }>(`/stats/contributions?datanet=${encodeURIComponent(id)}&bucket=hour`);
   const top = useApi<{ items: any[] }>(`/stats/top-contributors?datanet=${encodeURIComponent(id)}&limit=10`);
@@ -116,8 +129,13 @@ export function DatanetPage() {
             <BarChart title={`Contributions per ${byDay ? 'day' : 'hour'}`} data={s.items.map((x) => ({ label: bucketLabel(x.period, byDay ? 'day' : 'hour'), value: x.contributions }))} />
           )}</Async>
           <h2>Contributions</h2>
+          <div className="filters">
+            <label>Status <select aria-label="Contribution status" value={status} onChange={(e) => setStatus(e.target.value)}>
+              <option value="">any</option>{CONTRIBUTION_STATUS.map((x) => <option key={x}>{x}</option>)}
+            </select></label>
+          </div>
           <Async r={contributions} what="contributions">{(c) => (<>
-            <Table caption="Contributions" rows={c.items} rowKey={(x) => String(x.id)} empty="No contributions yet." columns={contributionColumns} />
+            <Table caption="Contributions" rows={c.items} rowKey={(x) => String(x.id)} empty={status ? `No ${status.toLowerCase()} contributions.` : 'No contributions yet.'} columns={contributionColumns} />
             <Pager page={page} setPage={setPage} count={c.items.length} limit={10} label="contributions" />
           </>)}</Async>
           <h2>Top contributors</h2>
@@ -244,7 +262,7 @@ export function ModelPage() {
           <Async r={hourly} what="chart">{(h) => (
             <div className="charts">
               <BarChart title="Settled inferences per hour" data={h.items.map((x) => ({ label: bucketLabel(x.period, 'hour'), value: x.inferences }))} />
-              <BarChart title="Revenue per hour (SLMN)" data={h.items.map((x) => ({ label: bucketLabel(x.period, 'hour'), value: Number(BigInt(x.revenue) / 10n ** 8n) / 1e4 }))} />
+              <BarChart title="Revenue per hour (SLMN)" data={h.items.map((x) => ({ label: bucketLabel(x.period, 'hour'), value: slmnValue(x.revenue) }))} />
             </div>
           )}</Async>
           <h2>Top attributed contributions</h2>
@@ -358,7 +376,7 @@ export function NodePage() {
           ['Last heartbeat', <BlockLink n={n.last_heartbeat} />], ['Era points', n.era_points], ['Total points', n.total_points], ['Earned', formatAmount(n.earned)],
         ]} />
         <h2>Era payouts</h2>
-        <BarChart title="Node reward per era (SLMN)" data={(n.rewards ?? []).slice().reverse().map((x: any) => ({ label: `era ${x.era}`, value: Number(BigInt(x.amount) / 10n ** 8n) / 1e4 }))} />
+        <BarChart title="Node reward per era (SLMN)" data={(n.rewards ?? []).slice().reverse().map((x: any) => ({ label: `era ${x.era}`, value: slmnValue(x.amount) }))} />
         <Table caption="Rewards" rows={n.rewards ?? []} rowKey={(x: any) => `${x.block_number}-${x.era}`} empty="No rewards yet." columns={[
           { key: 'b', label: 'Block', render: (x: any) => <BlockLink n={x.block_number} /> },
           { key: 'e', label: 'Era', render: (x: any) => x.era }, { key: 'p', label: 'Points', num: true, render: (x: any) => x.points },

@@ -201,6 +201,13 @@ describe('explorer', () => {
     await page.getByRole('heading', { name: `Contribution #${c.id}` }).waitFor();
     await page.getByText(JSON.parse(c.metadata).title, { exact: true }).first().waitFor();
     expect(await page.getByRole('table', { name: 'Review history', exact: true }).locator('tbody tr').count()).toBe(c.history.length);
+    // its earnings over time: one bar per bucket of the API's series, the same total
+    const perHour = (await get(`/stats/earnings?contribution=${c.id}&bucket=hour`)).items;
+    const series = perHour.length >= 2 ? perHour : (await get(`/stats/earnings?contribution=${c.id}&bucket=minute`)).items;
+    expect(series.reduce((a: bigint, x: any) => a + BigInt(x.amount), 0n).toString()).toBe(c.earned);
+    const earningsChart = page.locator('figure.chart').filter({ has: page.locator('figcaption', { hasText: /^Earnings per/ }) });
+    await earningsChart.locator('rect.bar').first().waitFor();
+    expect(await earningsChart.locator('rect.bar').count()).toBe(series.length);
     await shot(page, 'contribution');
     await page.close();
   });
@@ -507,6 +514,12 @@ describe('explorer dashboards, filters and accessibility', () => {
     const summary = await get(`/accounts/${who}`);
     const byModel = (await get(`/accounts/${who}/earnings-by-model`)).items;
     expect(byModel.length).toBeGreaterThan(0);
+    // from the account page, or by address in the picker
+    const account = await open(`/accounts/${who}`);
+    await account.getByRole('link', { name: 'Open the dashboard of this account' }).click();
+    await account.waitForURL(new RegExp(`/dashboard/${who}$`));
+    await account.getByTestId('contributor-earned').waitFor();
+    await account.close();
     const page = await open('/dashboard');
     await page.getByLabel('Account address').fill(who);
     await page.getByRole('button', { name: 'Open dashboard' }).click();

@@ -64,6 +64,18 @@ export function useApi<T = any>(path: string | null, source: Source = INDEXER): 
   return { data: state.data, error: state.error, loading: state.loading, reload };
 }
 
+/**
+ * A stats series (`path` + `bucket=`) by the coarser bucket, or by the finer one while the coarse series has fewer than two
+ * points (a young chain has one hourly bar, say).
+ */
+export function useSeries(path: string, coarse: 'day' | 'hour', fine: 'hour' | 'minute'): { series: Loaded<{ items: any[] }>; unit: string; all: Loaded<unknown>[] } {
+  const sep = path.includes('?') ? '&' : '?';
+  const c = useApi<{ items: any[] }>(`${path}${sep}bucket=${coarse}`);
+  const f = useApi<{ items: any[] }>(`${path}${sep}bucket=${fine}`);
+  const useCoarse = (c.data?.items.length ?? 0) >= 2;
+  return { series: useCoarse ? c : f, unit: useCoarse ? coarse : fine, all: [c, f] };
+}
+
 export const DECIMALS = 12;
 export const SYMBOL = 'SLMN';
 

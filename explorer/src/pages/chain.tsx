@@ -154,6 +154,7 @@ export function AccountPage() {
     <>
       <h1>Account</h1>
       <p className="mono break" data-testid="address">{address}</p>
+      <p><Link to={`/dashboard/${a}`}>Open the dashboard of this account</Link> (earnings over time, attribution share by model, node rewards)</p>
       <Balances address={address} />
       <h2>Activity</h2>
       <Async r={summary} what="account">{(s) => (

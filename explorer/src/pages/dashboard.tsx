@@ -2,7 +2,7 @@
 // contributions) and as a node operator (pending rewards, nodes, era payouts, heartbeats). Refreshed on every new block.
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { formatAmount, ppm, slmnValue, useApi, when, type Loaded } from '../api.ts';
+import { formatAmount, ppm, slmnValue, useApi, useSeries, when, type Loaded } from '../api.ts';
 import { useLiveEvents } from '../live.tsx';
 import { AccountLink, Async, BarChart, BlockLink, bucketLabel, KV, Pager, Status, Table, usePage } from '../ui.tsx';
 
@@ -61,15 +61,10 @@ const pending = (earned: string, claimed: string) => (BigInt(earned ?? 0) - BigI
 function ContributorDashboard({ address, s }: { address: string; s: any }) {
   const a = encodeURIComponent(address);
   const [page, setPage] = usePage('contributions');
-  // a chain younger than two hours has one hourly bar: show minutes then
-  const perHour = useApi<{ items: any[] }>(`/stats/earnings?contributor=${a}&bucket=hour`);
-  const perMinute = useApi<{ items: any[] }>(`/stats/earnings?contributor=${a}&bucket=minute`);
+  const { series, unit, all } = useSeries(`/stats/earnings?contributor=${a}`, 'hour', 'minute');
   const byModel = useApi<{ items: any[] }>(`/accounts/${a}/earnings-by-model`);
   const contributions = useApi<{ items: any[] }>(`/contributions?contributor=${a}&limit=${PAGE}&offset=${page * PAGE}`);
-  useRefreshOnBlock(perHour, perMinute, byModel, contributions);
-  const hourly = (perHour.data?.items.length ?? 0) >= 2;
-  const series = hourly ? perHour : perMinute;
-  const unit = hourly ? 'hour' : 'minute';
+  useRefreshOnBlock(...all, byModel, contributions);
   if (s.contributions === 0) {
     return (<section aria-labelledby="as-contributor"><h2 id="as-contributor">As a contributor</h2>
       <p className="state empty">This account has made no contributions. <code>slmnet contribute --help</code> shows how to add data to a datanet.</p></section>);

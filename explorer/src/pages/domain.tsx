@@ -1,7 +1,7 @@
 // Domain views: datanets, contributions, models, inferences, nodes.
 import { useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { formatAmount, ppm, slmnValue, useApi, when } from '../api.ts';
+import { formatAmount, ppm, slmnValue, useApi, useSeries, when } from '../api.ts';
 import { AccountLink, Async, BarChart, ErrorBox, BlockLink, bucketLabel, Hash, KV, Pager, Status, Table, usePage } from '../ui.tsx';
 import { Json } from './chain.tsx';
 import { AttributedContribution, ContentPreview, InferenceTexts, useInferenceText } from '../node.tsx';
@@ -92,15 +92,11 @@ export function DatanetPage() {
   const status = sp.get('status') ?? '';
   const setStatus = (v: string) => { const n = new URLSearchParams(sp); if (v) n.set('status', v); else n.delete('status'); n.delete('page'); setSp(n); };
   const contributions = useApi<{ items: any[] }>(`/contributions?datanet=${encodeURIComponent(id)}${status ? `&status=${status}` : ''}&limit=10&offset=${page * 10}`);
-  const perDay = useApi<{ items: any[] }>(`/stats/contributions?datanet=${encodeURIComponent(id)}&bucket=day`);
-  const perHour = useApi<{ items: any[] }>(`/stats/contributions?datanet=${encodeURIComponent(id)}&bucket=hour`);
+  const { series: stats, unit } = useSeries(`/stats/contributions?datanet=${encodeURIComponent(id)}`, 'day', 'hour');
   const top = useApi<{ items: any[] }>(`/stats/top-contributors?datanet=${encodeURIComponent(id)}&limit=10`);
   return (
     <Async r={r} what="datanet">{(d) => {
       const m = meta(d.metadata);
-      // a chain younger than two days has a one-bar daily chart: show it by hour then
-      const byDay = (perDay.data?.items.length ?? 0) >= 2;
-      const stats = byDay ? perDay : perHour;
       return (
         <>
           <h1 data-testid="datanet-name">{d.name}</h1>
@@ -124,9 +120,9 @@ export function DatanetPage() {
             { key: 'c', label: 'Contributions', num: true, render: (v: any) => v.count },
             { key: 'y', label: 'Bytes', num: true, render: (v: any) => v.bytes },
           ]} />
-          <h2>Contributions per {byDay ? 'day' : 'hour'}</h2>
+          <h2>Contributions per {unit}</h2>
           <Async r={stats} what="chart">{(s) => (
-            <BarChart title={`Contributions per ${byDay ? 'day' : 'hour'}`} data={s.items.map((x) => ({ label: bucketLabel(x.period, byDay ? 'day' : 'hour'), value: x.contributions }))} />
+            <BarChart title={`Contributions per ${unit}`} data={s.items.map((x) => ({ label: bucketLabel(x.period, unit), value: x.contributions }))} />
           )}</Async>
           <h2>Contributions</h2>
           <div className="filters">
@@ -159,6 +155,7 @@ const TopContributors = ({ rows }: { rows: any[] }) => (
 export function ContributionPage() {
   const { id = '' } = useParams();
   const r = useApi<any>(`/contributions/${encodeURIComponent(id)}`);
+  const { series: earnings, unit } = useSeries(`/stats/earnings?contribution=${encodeURIComponent(id)}`, 'hour', 'minute');
   return (
     <Async r={r} what="contribution">{(c) => {
       const m = meta(c.metadata);
@@ -187,6 +184,10 @@ export function ContributionPage() {
             { key: 'q', label: 'Quality', num: true, render: (h: any) => h.quality ?? '—' },
             { key: 'r', label: 'Reviewer', render: (h: any) => <AccountLink a={h.reviewer} /> },
           ]} />
+          <h2>Earnings over time</h2>
+          <Async r={earnings} what="earnings chart">{(e) => (
+            <BarChart title={`Earnings per ${unit} (SLMN)`} data={e.items.map((x) => ({ label: bucketLabel(x.period, unit), value: slmnValue(x.amount), title: `${bucketLabel(x.period, unit)}: ${formatAmount(x.amount)} from ${x.attributions} inferences` }))} />
+          )}</Async>
           <h2>Recent attributions</h2>
           <Table caption="Attributions" rows={c.attributions ?? []} rowKey={(a: any) => String(a.inference_id)} empty="Not attributed to any inference yet." columns={[
             { key: 'i', label: 'Inference', render: (a: any) => <Link to={`/inferences/${a.inference_id}`}>#{a.inference_id}</Link> },

@@ -5,6 +5,7 @@
 // accounts in SS58, bytes as text when printable ASCII else 0x hex, enums as their variant name (all variants empty) or
 // `{ camelCaseVariant: value }`, structs by their field names (renamed like `size_` where @polkadot/types renames).
 // Types it has no decoder for (e.g. a nested RuntimeCall) are decoded by @polkadot/types itself, value by value.
+// Storage values (the domain objects' state) are decoded likewise, with byte strings kept as bytes (see Decoders).
 import type { Registry, TypeDef } from '@polkadot/types/types';
 import { TypeDefInfo } from '@polkadot/types';
 import { isAscii, stringCamelCase, u8aToString } from '@polkadot/util';
@@ -107,7 +108,6 @@ export function account(u8: Uint8Array, format: number): string {
   return s;
 }
 
-
 /** A byte string as Raw.toPrimitive gives it: its text when printable ASCII, else 0x hex. */
 function rawPrim(u8: Uint8Array): string {
   if (isAscii(u8)) {
@@ -133,7 +133,7 @@ export class Decoders {
 
   constructor(private readonly registry: Registry, private readonly mode: 'primitive' | 'state') {
     this.ss58Format = registry.chainSS58 ?? 42;
-    this.bytes = mode === 'state' ? (u8) => u8.slice() : rawPrim;
+    this.bytes = mode === 'state' ? (u8) => new Uint8Array(u8) : rawPrim; // a copy: the input may be a view of a larger buffer
   }
 
   /** The decoder of lookup type `id`, built once (recursive types through a lazy reference). */

@@ -10,6 +10,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { parseJson, stringifyJson } from '@slmnet/runtime-spec';
+import { staleBuild } from '../explorer/server/build.ts';
 import { peerIdFromNodeKey } from '../node/src/node-key.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -117,9 +118,10 @@ export async function main(argv: string[]): Promise<void> {
     });
   }
   if (explorer) {
-    // the production build is made once (a fresh checkout has none)
-    if (!existsSync(join(ROOT, 'explorer/dist/index.html'))) {
-      console.log('building the explorer (npm run build -w explorer)…');
+    // the production build: made on the first start and again whenever its sources changed (a pull, an edit)
+    const stale = staleBuild();
+    if (stale) {
+      console.log(`building the explorer (npm run build -w explorer): ${stale}…`);
       const built = spawnSync('npm', ['run', 'build', '-w', 'explorer'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
       if (built.status !== 0) throw new Error('building the explorer failed (see above); --no-explorer starts without it');
     }

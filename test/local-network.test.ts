@@ -1,9 +1,12 @@
 // `npm start`'s launcher: three validators that author in turn and finalize together, the indexer
-// following them, all stopping cleanly on Ctrl-C and resuming the same chain on the next start.
+// following them, the explorer over both, all stopping cleanly on Ctrl-C and resuming the same chain on the next start.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { connect, devAccount } from '@slmnet/client';
+import { staleBuild } from '../explorer/server/build.ts';
 import { removeDir, ROOT, rpc, tempDir, waitFor } from './helpers/node.ts';
 
 /** `n` consecutive free loopback ports (the launcher numbers its nodes' ports consecutively). */
@@ -25,12 +28,11 @@ const dir = tempDir('slmnet-local-');
 let launcher: ChildProcess | undefined;
 let out = '';
 
-async function launch(ports: { rpc: number; p2p: number; prom: number; indexer: number }, extra: string[] = []): Promise<ChildProcess> {
+async function launch(ports: { rpc: number; p2p: number; prom: number; indexer: number; explorer: number }, extra: string[] = []): Promise<ChildProcess> {
   out = '';
   const p = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/local-network.ts'), '--base-path', dir,
     '--rpc-port', String(ports.rpc), '--p2p-port', String(ports.p2p), '--prometheus-port', String(ports.prom), '--indexer-port', String(ports.indexer),
-    // the explorer (its build and pages) is tested by test/explorer.test.ts, which builds explorer/dist: no second build here
-    '--no-explorer', ...extra],
+    '--explorer-port', String(ports.explorer), ...extra],
   { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   p.stdout!.on('data', (d) => { out += d; });
   p.stderr!.on('data', (d) => { out += d; });
@@ -53,10 +55,11 @@ afterAll(async () => {
 
 describe('local network launcher', () => {
   it('starts three validators that author in turn, finalize, stop on Ctrl-C and resume the same chain', async () => {
-    const ports = { rpc: await consecutivePorts(3), p2p: await consecutivePorts(3), prom: await consecutivePorts(3), indexer: await consecutivePorts(1) };
+    const ports = { rpc: await consecutivePorts(3), p2p: await consecutivePorts(3), prom: await consecutivePorts(3), indexer: await consecutivePorts(1), explorer: await consecutivePorts(1) };
     launcher = await launch(ports, ['--fresh']);
     await waitFor(() => (out.includes(`charlie  ws://127.0.0.1:${ports.rpc + 2}`) ? true : undefined), 'the endpoint list', 60_000);
     expect(out).toContain(`indexer  http://127.0.0.1:${ports.indexer}`);
+    expect(out).toContain(`explorer http://127.0.0.1:${ports.explorer}`);
     const rpcPorts = [0, 1, 2].map((i) => ports.rpc + i);
     await waitFor(async () => {
       try { return (await Promise.all(rpcPorts.map((p) => call(p, 'system_health')))).every((h) => h?.peers === 2) ? true : undefined; } catch { return undefined; }
@@ -82,6 +85,18 @@ describe('local network launcher', () => {
     const genesis = await call(ports.rpc, 'chain_getBlockHash', [0]);
     // the indexer follows the network: the finalized block, as the chain has it
     expect((await waitFor(() => indexedBlock(ports.indexer, fin.number), 'the indexer to index the finalized block', 60_000, 500)).hash).toBe(fin.hash);
+    // the explorer: the current build (made now if missing or stale), over this indexer and the first node
+    const site = `http://127.0.0.1:${ports.explorer}`;
+    expect(staleBuild()).toBeNull();
+    expect(await (await fetch(`${site}/datanets`)).text()).toContain('<div id="root"></div>');
+    expect(await (await fetch(`${site}/config.js`)).text()).toContain(`http://127.0.0.1:${ports.indexer}`);
+    const alice = devAccount('Alice').address;
+    const shown = await (await fetch(`${site}/node/accounts/${alice}`)).json();
+    const api = await connect(`ws://127.0.0.1:${ports.rpc}`);
+    try {
+      expect(shown.nonce).toBe((await api.query.system.account(alice)).nonce.toNumber());
+      expect(BigInt(shown.free)).toBeGreaterThan(0n);
+    } finally { await api.disconnect(); }
 
     launcher.kill('SIGINT');
     expect(await stopped(launcher)).toBe(0);
@@ -99,6 +114,19 @@ describe('local network launcher', () => {
     launcher.kill('SIGINT');
     expect(await stopped(launcher)).toBe(0);
   }, 240_000);
+
+  it('rebuilds the explorer only when its build is missing or older than its sources', () => {
+    const dist = tempDir('slmnet-dist-');
+    try {
+      expect(staleBuild(dist)).toMatch(/^there is no build in /);
+      writeFileSync(join(dist, 'index.html'), '<!doctype html>');
+      utimesSync(join(dist, 'index.html'), new Date(2000, 0, 1), new Date(2000, 0, 1));
+      expect(staleBuild(dist)).toMatch(/^explorer\/\S+ changed since the build$/);
+      const later = new Date(Date.now() + 3_600_000);
+      utimesSync(join(dist, 'index.html'), later, later);
+      expect(staleBuild(dist)).toBeNull();
+    } finally { removeDir(dist); }
+  });
 
   it('rejects bad flags with one line and a non-zero exit', async () => {
     const p = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/local-network.ts'), '--validators', '9'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });

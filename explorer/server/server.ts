@@ -5,9 +5,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
+import { DIST } from './build.ts';
 import { DEFAULT_NODE, nodeData } from './node.ts';
 
-export const DIST = resolve(import.meta.dirname, '../dist');
+export { DIST };
+
 export const DEFAULT_PORT = 4000;
 export const DEFAULT_API = 'http://127.0.0.1:3000';
 

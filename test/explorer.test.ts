@@ -18,6 +18,8 @@ import { ROOT, startNode, waitFor, type RunningNode } from './helpers/node.ts';
 const SHOTS = join(ROOT, 'explorer/screenshots');
 const DEMO_CONTENT = join(ROOT, 'scripts/demo/content');
 const XSS_NAME = '<img src=x onerror=alert(1)><script>window.pwned=1</script>';
+/** Metadata with markup in its description and in a field: shown as text too. */
+const XSS_METADATA = { description: '<b onmouseover="window.pwned=2">bold?</b><iframe src="javascript:window.pwned=3"></iframe>', homepage: '<a href="javascript:window.pwned=4">home</a>' };
 const UI_TIMEOUT = 15_000;
 
 let node: RunningNode;
@@ -56,7 +58,7 @@ beforeAll(async () => {
   node = await startNode();
   api = await connect(node.url);
   await ok('--url', node.url, '--json', 'demo', 'seed');
-  await ok('--url', node.url, '--json', 'datanet', 'create', XSS_NAME, '--deposit', '1', '--tags', 'demo', '--suri', '//Alice');
+  await ok('--url', node.url, '--json', 'datanet', 'create', XSS_NAME, '--deposit', '1', '--tags', 'demo', '--metadata', JSON.stringify(XSS_METADATA), '--suri', '//Alice');
   const head = (await api.rpc.chain.getHeader()).number.toNumber();
   indexer = await startIndexer({ url: node.url, port: 0 });
   await waitFor(async () => ((await get('/health')).indexed >= head ? true : undefined), 'the indexer to catch up', 60_000);
@@ -195,6 +197,17 @@ describe('explorer', () => {
     await page.getByRole('table', { name: 'Inferences', exact: true }).locator('tbody tr').first().waitFor();
     expect(await firstColumn(page, 'Inferences')).toEqual(inferences);
     await shot(page, 'model');
+    // a training-set link opens that datanet version: its members, and this model among those trained on it
+    const [t] = m.training_set;
+    await page.getByRole('link', { name: `datanet #${t.datanet} v${t.version}`, exact: true }).click();
+    await page.waitForURL(new RegExp(`/datanets/${t.datanet}/versions/${t.version}$`));
+    const version = (await get(`/datanets/${t.datanet}`)).versions.find((v: any) => v.version === t.version);
+    const members = page.getByRole('list', { name: 'Contributions in this version' }).locator('li');
+    await members.first().waitFor();
+    expect(await members.allInnerTexts()).toEqual(version.contributions.map((c: number) => `#${c}`));
+    await page.getByRole('link', { name: `#${m.id} ${m.name}`, exact: true }).waitFor();
+    await page.goBack();
+    await page.getByTestId('model-name').waitFor();
     await top.getByRole('link', { name: `#${m.top_contributions[0].contribution_id}`, exact: true }).first().click();
     await page.waitForURL(new RegExp(`/contributions/${m.top_contributions[0].contribution_id}$`));
     const c = await get(`/contributions/${m.top_contributions[0].contribution_id}`);
@@ -303,6 +316,9 @@ describe('explorer', () => {
     const h1 = page.getByTestId('datanet-name');
     await h1.waitFor();
     expect(await h1.innerText()).toBe(XSS_NAME);
+    await page.getByText(XSS_METADATA.description, { exact: true }).waitFor();
+    await page.getByText(XSS_METADATA.homepage, { exact: true }).waitFor();
+    expect(await page.locator('main b, main iframe, main a[href^="javascript"]').count()).toBe(0);
     expect(await h1.evaluate((e) => e.children.length)).toBe(0);
     expect(await page.locator('main img, main script').count()).toBe(0);
     // the list and the search results too
@@ -323,6 +339,14 @@ describe('explorer', () => {
     await page.getByRole('table', { name: 'Contributions', exact: true }).locator('tbody tr').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
     await shot(page, 'datanet-phone');
+    // the other wide pages too: a model, an inference with its texts, a contributor's dashboard
+    const who = (await get('/stats/top-contributors?limit=1')).items[0].contributor;
+    for (const [path, table] of [['/models/0', 'Inferences'], ['/inferences/0', 'Attribution'], [`/dashboard/${who}`, 'My contributions']]) {
+      await page.goto(explorer.url + path);
+      await page.getByRole('table', { name: table, exact: true }).locator('tbody tr').first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), path).toBe(true);
+    }
+    await shot(page, 'dashboard-phone');
     await page.close();
   });
 

@@ -4,7 +4,7 @@ import { apiBase } from './api.ts';
 import { LiveProvider } from './live.tsx';
 import { AccountPage, BlockPage, ExtrinsicPage, Home, SearchPage } from './pages/chain.tsx';
 import { Dashboard, DashboardPicker } from './pages/dashboard.tsx';
-import { ContributionPage, DatanetPage, Datanets, InferencePage, ModelPage, Models, NodePage, Nodes } from './pages/domain.tsx';
+import { ContributionPage, DatanetPage, Datanets, VersionPage, InferencePage, ModelPage, Models, NodePage, Nodes } from './pages/domain.tsx';
 import { SearchBox } from './search.tsx';
 
 const NAV: [string, string][] = [['/', 'Blocks'], ['/datanets', 'Datanets'], ['/models', 'Models'], ['/nodes', 'Nodes'], ['/dashboard', 'Dashboard']];
@@ -29,6 +29,7 @@ export function App() {
             <Route path="/accounts/:address" element={<AccountPage />} />
             <Route path="/datanets" element={<Datanets />} />
             <Route path="/datanets/:id" element={<DatanetPage />} />
+            <Route path="/datanets/:id/versions/:version" element={<VersionPage />} />
             <Route path="/contributions/:id" element={<ContributionPage />} />
             <Route path="/models" element={<Models />} />
             <Route path="/models/:id" element={<ModelPage />} />

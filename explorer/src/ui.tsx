@@ -75,7 +75,7 @@ export function KV({ items }: { items: [string, ReactNode][] }) {
 }
 
 export const AccountLink = ({ a, full }: { a: string | null | undefined; full?: boolean }) =>
-  a ? <Link to={`/accounts/${encodeURIComponent(a)}`} className="mono" title={a}>{full ? a : short(a)}</Link> : <>—</>;
+  a ? <Link to={`/accounts/${encodeURIComponent(a)}`} className={full ? 'mono break' : 'mono'} title={a}>{full ? a : short(a)}</Link> : <>—</>;
 export const BlockLink = ({ n }: { n: number | string | null | undefined }) =>
   n === null || n === undefined ? <>—</> : <Link to={`/blocks/${n}`}>#{n}</Link>;
 export const Hash = ({ h }: { h: string | null | undefined }) => <span className="mono" title={h ?? undefined}>{short(h, 10)}</span>;

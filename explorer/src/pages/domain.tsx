@@ -114,7 +114,7 @@ export function DatanetPage() {
           ]} />
           <h2>Versions</h2>
           <Table caption="Versions" rows={d.versions ?? []} rowKey={(v: any) => String(v.version)} empty="No published versions yet." columns={[
-            { key: 'v', label: 'Version', render: (v: any) => v.version },
+            { key: 'v', label: 'Version', render: (v: any) => <Link to={`/datanets/${d.id}/versions/${v.version}`}>{v.version}</Link> },
             { key: 'b', label: 'Block', render: (v: any) => <BlockLink n={v.block_number} /> },
             { key: 'r', label: 'Root', render: (v: any) => <Hash h={v.root} /> },
             { key: 'c', label: 'Contributions', num: true, render: (v: any) => v.count },
@@ -136,6 +136,34 @@ export function DatanetPage() {
           </>)}</Async>
           <h2>Top contributors</h2>
           <Async r={top} what="top contributors">{(t) => <TopContributors rows={t.items} />}</Async>
+        </>
+      );
+    }}</Async>
+  );
+}
+
+/** One published version of a datanet: its Merkle root and members, and the models trained on it. */
+export function VersionPage() {
+  const { id = '', version = '' } = useParams();
+  const r = useApi<any>(`/datanets/${encodeURIComponent(id)}`);
+  const models = useApi<{ items: any[] }>('/models?limit=100');
+  return (
+    <Async r={r} what="datanet">{(d) => {
+      const v = (d.versions ?? []).find((x: any) => String(x.version) === version);
+      if (!v) return <p className="state empty">Datanet #{d.id} has no version {version}. <Link to={`/datanets/${d.id}`}>Its versions</Link>.</p>;
+      const trained = (models.data?.items ?? []).filter((m) => m.training_set?.some((t: any) => t.datanet === d.id && t.version === v.version));
+      return (
+        <>
+          <h1>Version {v.version} of <Link to={`/datanets/${d.id}`}>{d.name}</Link></h1>
+          <KV items={[
+            ['Merkle root', <span className="mono break">{v.root}</span>], ['Contributions', v.count], ['Bytes', v.bytes],
+            ['Published', <BlockLink n={v.block_number} />],
+            ['Models trained on it', models.data ? (trained.length ? trained.map((m) => <Link key={m.id} className="chip" to={`/models/${m.id}`}>#{m.id} {m.name}</Link>) : 'none') : '…'],
+          ]} />
+          <h2>Contributions in this version</h2>
+          <ul className="chips" aria-label="Contributions in this version">
+            {v.contributions.map((c: number) => <li key={c}><Link className="chip" to={`/contributions/${c}`}>#{c}</Link></li>)}
+          </ul>
         </>
       );
     }}</Async>
@@ -244,7 +272,7 @@ export function ModelPage() {
           {md.description && <p className="description">{md.description}</p>}
           <KV items={[
             ['Developer', <AccountLink a={m.developer} full />],
-            ['Training set', m.training_set?.length ? m.training_set.map((t: any) => <Link key={`${t.datanet}-${t.version}`} className="chip" to={`/datanets/${t.datanet}`}>datanet #{t.datanet} v{t.version}</Link>) : 'none'],
+            ['Training set', m.training_set?.length ? m.training_set.map((t: any) => <Link key={`${t.datanet}-${t.version}`} className="chip" to={`/datanets/${t.datanet}/versions/${t.version}`}>datanet #{t.datanet} v{t.version}</Link>) : 'none'],
             ['Training bytes', m.training_bytes],
             ['Manifest', <Hash h={m.manifest_hash} />],
             ['Base fee', formatAmount(m.base_fee)], ['Per-token fee', formatAmount(m.per_token_fee)],

@@ -102,6 +102,7 @@ export class Ingester {
       unsubs.forEach((u) => u());
       const pool = this.pool;
       this.pool = undefined;
+      this.poolReady = false;
       await pool?.close();
     }
   }
@@ -121,11 +122,12 @@ export class Ingester {
     let writing: Promise<void> = Promise.resolve();
     try {
       const size = this.opts.batchSize ?? 200;
-      const decoder = best - next + 1 > size ? await this.catchUpDecoder(api) : this.decoder(api);
+      const catchingUp = best - next + 1 > size;
       let parent = next > 0 ? await storedHash(this.db, next - 1) : undefined;
       // the first batches are small, so that the first blocks are stored (and served) at once; then `size` each
       let step = Math.min(size, 25);
       while (next <= best && !this.stopped) {
+        const decoder = catchingUp ? this.catchUpDecoder(api) : this.decoder(api);
         const blocks = await decoder.decodeRange(next, Math.min(step, best - next + 1));
         step = Math.min(size, step * 2);
         await writing;
@@ -174,26 +176,28 @@ export class Ingester {
   }
 
   private pool: DecodePool | undefined;
+  private poolReady = false;
   private poolFailed = false;
-  /** The decoding threads of this connection (started on the first catch-up), or the main thread's decoder without them. */
-  private async catchUpDecoder(api: ApiPromise): Promise<Pick<BlockDecoder, 'decodeRange'>> {
+  /**
+   * The decoding threads of this connection once they are ready, else the main thread's decoder. The threads are started on
+   * the first catch-up, in the background: the first batches are decoded in the main thread meanwhile.
+   */
+  private catchUpDecoder(api: ApiPromise): Pick<BlockDecoder, 'decodeRange'> {
     const env = process.env.SLMNET_INDEXER_DECODE_THREADS;
     const threads = this.opts.decodeThreads ?? (env ? Number(env) : decodeThreadsFor(availableParallelism()));
     if (threads <= 0 || this.poolFailed) return this.decoder(api);
     if (!this.pool) {
-      const pool = new DecodePool(this.opts.url, threads);
-      try {
-        await pool.ready();
-      } catch (e) {
-        await pool.close();
+      const pool = this.pool = new DecodePool(this.opts.url, threads);
+      pool.ready().then(() => { if (this.pool === pool) this.poolReady = true; }, (e: Error) => {
+        void pool.close();
+        if (this.pool !== pool) return;
+        this.pool = undefined;
         // e.g. a node that allows a single connection: decode in the main thread from now on
         this.poolFailed = true;
-        this.log(`decoding threads unavailable (${(e as Error).message}); decoding in the main thread`);
-        return this.decoder(api);
-      }
-      this.pool = pool;
+        this.log(`decoding threads unavailable (${e.message}); decoding in the main thread`);
+      });
     }
-    return this.pool;
+    return this.poolReady ? this.pool : this.decoder(api);
   }
 
   private decoders = new WeakMap<ApiPromise, BlockDecoder>();

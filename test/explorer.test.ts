@@ -629,11 +629,14 @@ describe('explorer dashboards, filters and accessibility', () => {
 
   it('keyboard: the skip link, the main menu and the search box work without a mouse', async () => {
     const page = await open('/');
+    // the app has rendered (the first Tab would otherwise land on the empty page)
+    await page.getByRole('table', { name: 'Latest blocks', exact: true }).locator('tbody tr').first().waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.goto(explorer.url + '/');
+    await page.getByRole('table', { name: 'Latest blocks', exact: true }).locator('tbody tr').first().waitFor();
     let found = false;
     for (let i = 0; i < 15 && !found; i++) {
       await page.keyboard.press('Tab');

@@ -8,15 +8,21 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const NODE_MAIN = join(ROOT, 'node/src/main.ts');
 
+/** Ports this process handed out: a port picked but not yet bound (a node's p2p port) must not be picked again for its RPC. */
+const handedOut = new Set<number>();
+
 export async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => res(port));
+  for (;;) {
+    const port = await new Promise<number>((res, rej) => {
+      const s = createServer();
+      s.once('error', rej);
+      s.listen(0, '127.0.0.1', () => {
+        const { port } = s.address() as { port: number };
+        s.close(() => res(port));
+      });
     });
-  });
+    if (!handedOut.has(port)) { handedOut.add(port); return port; }
+  }
 }
 
 export interface RunningNode {

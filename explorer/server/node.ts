@@ -8,7 +8,7 @@
 //   GET /node/inferences/:id/text        prompt and output text from the content store, the output's evidence spans per
 //                                        attributed contribution (the attestors' algorithm over the model's training set)
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { attribute, buildIndex, type CorpusIndex } from '@slmnet/attribution';
+import { attribute, buildIndex, decodeText, type CorpusIndex } from '@slmnet/attribution';
 import { connect, downloadContent, httpBase, parseAddress, type ApiPromise } from '@slmnet/client';
 import { blake2AsHex, encodeAddress } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
@@ -41,15 +41,11 @@ function parseId(s: string, what: string): bigint {
   return BigInt(s);
 }
 
-const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
 const lenientUtf8 = new TextDecoder('utf-8');
 
-/** UTF-8 text without control characters other than tab and newlines, or undefined. */
+/** The bytes as text by the attestors' rule (UTF-8, no binary control bytes: @slmnet/attribution decodeText), or undefined. */
 function asText(bytes: Uint8Array): string | undefined {
-  let s: string;
-  try { s = fatalUtf8.decode(bytes); } catch { return undefined; }
-  // eslint-disable-next-line no-control-regex
-  return /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(s) ? undefined : s;
+  try { return decodeText(bytes, 'content'); } catch { return undefined; }
 }
 
 export interface NodeData {

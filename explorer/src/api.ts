@@ -71,8 +71,9 @@ export function useApi<T = any>(path: string | null, source: Source = INDEXER): 
 export function useSeries(path: string, coarse: 'day' | 'hour', fine: 'hour' | 'minute'): { series: Loaded<{ items: any[] }>; unit: string; all: Loaded<unknown>[] } {
   const sep = path.includes('?') ? '&' : '?';
   const c = useApi<{ items: any[] }>(`${path}${sep}bucket=${coarse}`);
-  const f = useApi<{ items: any[] }>(`${path}${sep}bucket=${fine}`);
-  const useCoarse = (c.data?.items.length ?? 0) >= 2;
+  // the finer series only once the coarse one turned out too short (while it loads or fails, its state is shown)
+  const useCoarse = !c.data || c.data.items.length >= 2;
+  const f = useApi<{ items: any[] }>(useCoarse ? null : `${path}${sep}bucket=${fine}`);
   return { series: useCoarse ? c : f, unit: useCoarse ? coarse : fine, all: [c, f] };
 }
 
@@ -95,6 +96,9 @@ export function formatAmount(v: string | number | bigint | null | undefined): st
 
 /** A planck amount as a chart value in SLMN (4 decimals; charts need numbers, exactness stays with formatAmount). */
 export const slmnValue = (v: string | bigint | null | undefined): number => Number(BigInt(v ?? 0) / 10n ** BigInt(DECIMALS - 4)) / 1e4;
+
+/** What is still owed: credited minus paid out (planck strings from the indexer's account summary). */
+export const pendingAmount = (credited: string | null | undefined, paid: string | null | undefined) => (BigInt(credited ?? 0) - BigInt(paid ?? 0)).toString();
 
 export const ppm = (v: number | string | null | undefined) => (v === null || v === undefined ? '—' : `${(Number(v) / 10_000).toFixed(2)}%`);
 export const short = (s: string | null | undefined, n = 8) => (!s ? '—' : s.length <= 2 * n + 1 ? s : `${s.slice(0, n)}…${s.slice(-n + 2)}`);

@@ -35,6 +35,11 @@ export function LiveProvider({ children }: { children: ReactNode }) {
 
 export const useLive = () => useContext(Ctx);
 
+/** Reloads every given query (keeping its data on screen meanwhile) when a block arrives. */
+export function useRefreshOnBlock(...queries: { reload: () => void }[]) {
+  useLiveEvents((e) => { if (e.type === 'block') for (const q of queries) q.reload(); });
+}
+
 /** Calls `fn` on every live event (the latest `fn`, without resubscribing). */
 export function useLiveEvents(fn: Listener) {
   const { subscribe } = useLive();

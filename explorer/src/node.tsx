@@ -3,17 +3,11 @@
 import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { formatAmount, ppm, useApi, type Loaded, type Source } from './api.ts';
-import { useLiveEvents } from './live.tsx';
+import { useLiveEvents, useRefreshOnBlock } from './live.tsx';
 import { AccountLink, Async, BlockLink, Empty, Hash, KV } from './ui.tsx';
 
 export const NODE: Source = { base: () => '', name: 'the explorer server' };
 export const useNode = <T = any>(path: string | null): Loaded<T> => useApi<T>(path, NODE);
-
-/** Loading and error (with Retry) states of a node read; `missing` renders a 404. */
-function NodeAsync<T>({ r, what, missing, children }: { r: Loaded<T>; what: string; missing?: ReactNode; children: (d: T) => ReactNode }) {
-  if (r.error && r.data === undefined && r.error.status === 404 && missing !== undefined) return <>{missing}</>;
-  return <Async r={r} what={what}>{children}</Async>;
-}
 
 interface AccountData {
   block: { number: number; hash: string }; nonce: number; free: string; reserved: string; frozen: string;
@@ -23,11 +17,11 @@ interface AccountData {
 /** Balances at the node's best block, read again whenever a new block arrives. */
 export function Balances({ address }: { address: string }) {
   const r = useNode<AccountData>(`/node/accounts/${encodeURIComponent(address)}`);
-  useLiveEvents((e) => { if (e.type === 'block') r.reload(); });
+  useRefreshOnBlock(r);
   return (
     <section aria-label="Balances">
       <h2>Balances</h2>
-      <NodeAsync r={r} what="balances">{(b) => (
+      <Async r={r} what="balances">{(b) => (
         <KV items={[
           ['Free', <span data-testid="balance-free">{formatAmount(b.free)}</span>],
           ['Reserved', <span data-testid="balance-reserved">{formatAmount(b.reserved)}</span>],
@@ -38,7 +32,7 @@ export function Balances({ address }: { address: string }) {
           ['Holds', b.holds.length ? b.holds.map((h) => <div key={h.reason}>{h.reason}: {formatAmount(h.amount)}</div>) : 'none'],
           ['At block', <span data-testid="balance-block"><BlockLink n={b.block.number} /></span>],
         ]} />
-      )}</NodeAsync>
+      )}</Async>
     </section>
   );
 }
@@ -56,7 +50,7 @@ export function Justification({ hash }: { hash: string }) {
   return (
     <section aria-label="Justification">
       <h2>Justification</h2>
-      <NodeAsync r={r} what="justification" missing={<Empty>The node does not know this block (a reverted fork?).</Empty>}>{(d) => (
+      <Async r={r} what="justification" missing={<Empty>The node does not know this block (a reverted fork?).</Empty>}>{(d) => (
         d.justifications.length === 0 ? (
           <p className="state empty" data-testid="justification-none">
             {!d.canonical ? 'none: this block is not on the node\'s chain'
@@ -64,7 +58,7 @@ export function Justification({ hash }: { hash: string }) {
               : `none yet: not finalized (finalized head #${d.finalizedNumber})`}
           </p>
         ) : <>{d.justifications.map((j, i) => <JustificationBox key={i} j={j} />)}</>
-      )}</NodeAsync>
+      )}</Async>
     </section>
   );
 }
@@ -100,14 +94,14 @@ export function ContentPreview({ hash }: { hash: string }) {
   return (
     <section aria-label="Content preview">
       <h2>Content</h2>
-      <NodeAsync r={r} what="content" missing={<Empty>Not in the content store: the node has not got these bytes.</Empty>}>{(c) => (<>
+      <Async r={r} what="content" missing={<Empty>Not in the content store: the node has not got these bytes.</Empty>}>{(c) => (<>
         <p className="subtitle">
           {c.size} bytes{c.text ? ', UTF-8 text' : ', binary'}{c.truncated ? ` · the first ${c.text ? (c.preview ?? '').length + ' characters' : '256 bytes'}` : ''}
           {c.verified ? ' · checked against the content hash' : ''}
         </p>
         {c.text ? <pre className="preview" data-testid="content-preview">{c.preview}</pre>
           : <pre className="preview mono" data-testid="content-preview-hex">{c.previewHex}</pre>}
-      </>)}</NodeAsync>
+      </>)}</Async>
     </section>
   );
 }
@@ -151,7 +145,7 @@ export const useInferenceText = (id: string) => useNode<InferenceText>(`/node/in
 export function InferenceTexts({ r }: { r: Loaded<InferenceText> }) {
   return (
     <section aria-label="Prompt and output">
-      <NodeAsync r={r} what="inference text">{(t) => {
+      <Async r={r} what="inference text">{(t) => {
         const colour = colourOf(t.entries);
         const weights = new Map(t.entries.map((e) => [e.contribution, e.weightPpm]));
         const weight = (c: string) => weights.get(c) ?? 0;
@@ -182,7 +176,7 @@ export function InferenceTexts({ r }: { r: Loaded<InferenceText> }) {
             )}
           </>)}
         </>);
-      }}</NodeAsync>
+      }}</Async>
     </section>
   );
 }

@@ -18,10 +18,10 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="state empty">{children}</p>;
 }
 
-/** Renders a Loaded: the loading, error (404 as "not found") and data states. */
-export function Async<T>({ r, what, children }: { r: Loaded<T>; what?: string; children: (data: T) => ReactNode }) {
+/** Renders a Loaded: the loading, error (404 as "not found", or `missing` when given) and data states. */
+export function Async<T>({ r, what, missing, children }: { r: Loaded<T>; what?: string; missing?: ReactNode; children: (data: T) => ReactNode }) {
   if (r.error && r.data === undefined) {
-    if (r.error.status === 404) return <Empty>No {what ?? 'such object'} found.</Empty>;
+    if (r.error.status === 404) return missing !== undefined ? <>{missing}</> : <Empty>No {what ?? 'such object'} found.</Empty>;
     return <ErrorBox error={r.error} retry={r.reload} />;
   }
   if (r.data === undefined) return <Loading what={what} />;
@@ -55,6 +55,11 @@ export function usePage(param = 'page'): [number, (p: number) => void] {
   const [sp, setSp] = useSearchParams();
   const page = Math.max(0, Number(sp.get(param) ?? '0') | 0);
   return [page, (p) => { const n = new URLSearchParams(sp); if (p > 0) n.set(param, String(p)); else n.delete(param); setSp(n); }];
+}
+/** A filter kept in the URL: `[value, set]`; setting it (empty removes it) goes back to the first page. */
+export function useFilter(param: string): [string, (value: string) => void] {
+  const [sp, setSp] = useSearchParams();
+  return [sp.get(param) ?? '', (v) => { const n = new URLSearchParams(sp); if (v) n.set(param, v); else n.delete(param); n.delete('page'); setSp(n); }];
 }
 export function Pager({ page, setPage, count, limit, label }: { page: number; setPage: (p: number) => void; count: number; limit: number; label: string }) {
   return (

@@ -1,7 +1,7 @@
 // Chain views: home (live blocks and finality), block, extrinsic, account, search results.
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { formatAmount, short, useApi, when } from '../api.ts';
+import { formatAmount, pendingAmount, short, useApi, when } from '../api.ts';
 import { useLive, useLiveEvents, type LiveBlock } from '../live.tsx';
 import { AccountLink, Async, BlockLink, ErrorBox, Hash, KV, Loading, Pager, Status, Table, usePage } from '../ui.tsx';
 import { itemPath } from '../search.tsx';
@@ -164,7 +164,7 @@ export function AccountPage() {
           ['Contributions', `${s.contributions} (${s.accepted} accepted)`],
           ['Contributor earnings', formatAmount(s.contributor_earned)],
           ['Contributor claimed', formatAmount(s.contributor_claimed)],
-          ['Pending contributor rewards', formatAmount((BigInt(s.contributor_earned ?? 0) - BigInt(s.contributor_claimed ?? 0)).toString())],
+          ['Pending contributor rewards', formatAmount(pendingAmount(s.contributor_earned, s.contributor_claimed))],
           ['Models', s.models?.length ? s.models.map((m: number) => <Link key={m} className="chip" to={`/models/${m}`}>#{m}</Link>) : 'none'],
           ['Inferences requested', s.inferences],
           ['Nodes', s.nodes?.length ? s.nodes.map((n: number) => <Link key={n} className="chip" to={`/nodes/${n}`}>#{n}</Link>) : 'none'],

@@ -2,8 +2,8 @@
 // contributions) and as a node operator (pending rewards, nodes, era payouts, heartbeats). Refreshed on every new block.
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { formatAmount, ppm, slmnValue, useApi, useSeries, when, type Loaded } from '../api.ts';
-import { useLiveEvents } from '../live.tsx';
+import { formatAmount, pendingAmount, ppm, slmnValue, useApi, useSeries, when } from '../api.ts';
+import { useRefreshOnBlock } from '../live.tsx';
 import { AccountLink, Async, BarChart, BlockLink, bucketLabel, KV, Pager, Status, Table, usePage } from '../ui.tsx';
 
 const KEY = 'slmnet-explorer-dashboard';
@@ -34,11 +34,6 @@ export function DashboardPicker() {
   );
 }
 
-/** Reloads every given query when a block arrives. */
-function useRefreshOnBlock(...queries: Loaded<unknown>[]) {
-  useLiveEvents((e) => { if (e.type === 'block') for (const q of queries) q.reload(); });
-}
-
 export function Dashboard() {
   const { address = '' } = useParams();
   const a = encodeURIComponent(address);
@@ -55,8 +50,6 @@ export function Dashboard() {
     </>
   );
 }
-
-const pending = (earned: string, claimed: string) => (BigInt(earned ?? 0) - BigInt(claimed ?? 0)).toString();
 
 function ContributorDashboard({ address, s }: { address: string; s: any }) {
   const a = encodeURIComponent(address);
@@ -75,7 +68,7 @@ function ContributorDashboard({ address, s }: { address: string; s: any }) {
       <KV items={[
         ['Earned', <span data-testid="contributor-earned">{formatAmount(s.contributor_earned)}</span>],
         ['Claimed', formatAmount(s.contributor_claimed)],
-        ['Pending (claimable)', <span data-testid="contributor-pending">{formatAmount(pending(s.contributor_earned, s.contributor_claimed))}</span>],
+        ['Pending (claimable)', <span data-testid="contributor-pending">{formatAmount(pendingAmount(s.contributor_earned, s.contributor_claimed))}</span>],
         ['Contributions', `${s.contributions} (${s.accepted} accepted)`],
       ]} />
       <div className="charts">
@@ -129,7 +122,7 @@ function OperatorDashboard({ address, s }: { address: string; s: any }) {
       <KV items={[
         ['Rewarded (node and author)', formatAmount(s.node_rewarded)],
         ['Claimed', formatAmount(s.node_claimed)],
-        ['Pending rewards', <span data-testid="operator-pending">{formatAmount(pending(s.node_rewarded, s.node_claimed))}</span>],
+        ['Pending rewards', <span data-testid="operator-pending">{formatAmount(pendingAmount(s.node_rewarded, s.node_claimed))}</span>],
       ]} />
       {runsNodes && <h3>Nodes</h3>}
       {runsNodes && <Async r={nodes} what="nodes">{(d) => (

@@ -1,8 +1,8 @@
 // Domain views: datanets, contributions, models, inferences, nodes.
 import { useState, type FormEvent } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { formatAmount, ppm, slmnValue, useApi, useSeries, when } from '../api.ts';
-import { AccountLink, Async, BarChart, ErrorBox, BlockLink, bucketLabel, Hash, KV, Pager, Status, Table, usePage } from '../ui.tsx';
+import { AccountLink, Async, BarChart, ErrorBox, BlockLink, bucketLabel, Hash, KV, Pager, Status, Table, useFilter, usePage } from '../ui.tsx';
 import { Json } from './chain.tsx';
 import { AttributedContribution, ContentPreview, InferenceTexts, useInferenceText } from '../node.tsx';
 
@@ -35,9 +35,8 @@ const ACTIVITY = [100, 1_000, 10_000];
 const CONTRIBUTION_STATUS = ['Pending', 'Accepted', 'Rejected', 'Withdrawn', 'Revoked'];
 
 export function Datanets() {
-  const [sp, setSp] = useSearchParams();
   const [page, setPage] = usePage();
-  const kind = sp.get('kind') ?? '', tag = sp.get('tag') ?? '', sort = sp.get('sort') ?? '', active = sp.get('active') ?? '';
+  const [kind, setKind] = useFilter('kind'), [tag, setTag] = useFilter('tag'), [sort, setSort] = useFilter('sort'), [active, setActive] = useFilter('active');
   const [tagInput, setTagInput] = useState(tag);
   // "active in the last N blocks" needs the head the indexer has reached
   const health = useApi<{ indexed: number | null }>(active ? '/health' : null);
@@ -47,20 +46,19 @@ export function Datanets() {
   if (sort) q.set('sort', sort);
   if (active && health.data) q.set('active_since', String(Math.max(0, (health.data.indexed ?? 0) - Number(active))));
   const r = useApi<{ items: any[] }>(active && !health.data ? null : `/datanets?${q}`);
-  const set = (k: string, v: string) => { const n = new URLSearchParams(sp); if (v) n.set(k, v); else n.delete(k); n.delete('page'); setSp(n); };
-  const applyTag = (e: FormEvent) => { e.preventDefault(); set('tag', tagInput.trim()); };
+  const applyTag = (e: FormEvent) => { e.preventDefault(); setTag(tagInput.trim()); };
   return (
     <>
       <h1>Datanets</h1>
       <form className="filters" onSubmit={applyTag} aria-label="Filter datanets">
-        <label>Kind <select aria-label="Kind" value={kind} onChange={(e) => set('kind', e.target.value)}>
+        <label>Kind <select aria-label="Kind" value={kind} onChange={(e) => setKind(e.target.value)}>
           <option value="">any</option>{['Text', 'Code', 'Image', 'Audio', 'Tabular', 'Other'].map((k) => <option key={k}>{k}</option>)}
         </select></label>
         <label>Tag <input aria-label="Tag" value={tagInput} onChange={(e) => setTagInput(e.target.value)} placeholder="e.g. medical" /></label>
-        <label>Active <select aria-label="Active" value={active} onChange={(e) => set('active', e.target.value)}>
+        <label>Active <select aria-label="Active" value={active} onChange={(e) => setActive(e.target.value)}>
           <option value="">any time</option>{ACTIVITY.map((n) => <option key={n} value={n}>in the last {n.toLocaleString('en-US')} blocks</option>)}
         </select></label>
-        <label>Sort <select aria-label="Sort" value={sort} onChange={(e) => set('sort', e.target.value)}>
+        <label>Sort <select aria-label="Sort" value={sort} onChange={(e) => setSort(e.target.value)}>
           <option value="">id</option><option value="-contributions">most contributions</option><option value="-accepted">most accepted</option><option value="-updated">recently updated</option>
         </select></label>
         <button type="submit">Apply</button>
@@ -88,9 +86,7 @@ export function DatanetPage() {
   const { id = '' } = useParams();
   const [page, setPage] = usePage();
   const r = useApi<any>(`/datanets/${encodeURIComponent(id)}`);
-  const [sp, setSp] = useSearchParams();
-  const status = sp.get('status') ?? '';
-  const setStatus = (v: string) => { const n = new URLSearchParams(sp); if (v) n.set('status', v); else n.delete('status'); n.delete('page'); setSp(n); };
+  const [status, setStatus] = useFilter('status');
   const contributions = useApi<{ items: any[] }>(`/contributions?datanet=${encodeURIComponent(id)}${status ? `&status=${status}` : ''}&limit=10&offset=${page * 10}`);
   const { series: stats, unit } = useSeries(`/stats/contributions?datanet=${encodeURIComponent(id)}`, 'day', 'hour');
   const top = useApi<{ items: any[] }>(`/stats/top-contributors?datanet=${encodeURIComponent(id)}&limit=10`);
@@ -231,13 +227,12 @@ export function ContributionPage() {
 
 export function Models() {
   const [page, setPage] = usePage();
-  const [sp, setSp] = useSearchParams();
-  const sort = sp.get('sort') ?? '';
+  const [sort, setSort] = useFilter('sort');
   const r = useApi<{ items: any[] }>(`/models?limit=${PAGE}&offset=${page * PAGE}${sort ? `&sort=${encodeURIComponent(sort)}` : ''}`);
   return (
     <>
       <h1>Models</h1>
-      <div className="filters"><label>Sort <select aria-label="Sort" value={sort} onChange={(e) => { const n = new URLSearchParams(); if (e.target.value) n.set('sort', e.target.value); setSp(n); }}>
+      <div className="filters"><label>Sort <select aria-label="Sort" value={sort} onChange={(e) => setSort(e.target.value)}>
         <option value="">id</option><option value="-inferences">most inferences</option><option value="-revenue">most revenue</option>
       </select></label></div>
       <Async r={r} what="models">{(d) => (<>

@@ -9,6 +9,7 @@
 import type { ApiPromise } from '@polkadot/api';
 import type { ProviderInterface } from '@polkadot/rpc-provider/types';
 import type { RuntimeVersion } from '@polkadot/types/interfaces';
+import { u8aToBigInt } from '@polkadot/util';
 import { xxhashAsHex } from '@polkadot/util-crypto';
 import { decodeDomain, type DomainRows, type StorageMulti } from './domain.ts';
 import { account, fromHex, Reader, RuntimeCodec, type PlainEvent } from './scale.ts';
@@ -61,7 +62,7 @@ export async function versionsOf<V>(count: number, at: (i: number) => Promise<V>
 }
 
 /** One runtime: its storage entries (for their keys) and its codec (blocks, events, storage values). */
-interface Runtime { query: Dyn; codec: RuntimeCodec; ss58: number; authorities: Map<string, string[]> }
+interface Runtime { query: Dyn; codec: RuntimeCodec; authorities: Map<string, string[]> }
 
 export class BlockDecoder {
   private readonly provider: ProviderInterface;
@@ -86,7 +87,7 @@ export class BlockDecoder {
     const key = `${version.specName.toString()}/${version.specVersion.toString()}`;
     let r = this.runtimes.get(key);
     if (!r) {
-      r = this.api.at(hash, version).then((at) => ({ query: at.query, codec: new RuntimeCodec(at.registry), ss58: at.registry.chainSS58 ?? 42, authorities: new Map() }));
+      r = this.api.at(hash, version).then((at) => ({ query: at.query, codec: new RuntimeCodec(at.registry), authorities: new Map() }));
       r.catch(() => this.runtimes.delete(key));
       this.runtimes.set(key, r);
     }
@@ -160,7 +161,7 @@ export class BlockDecoder {
     const cacheKey = authoritiesRaw ?? '';
     let list = rt.authorities.get(cacheKey);
     if (!list) {
-      list = (rt.codec.storage('aura', 'authorities')(authoritiesRaw) as Uint8Array[]).map((a) => account(a, rt.ss58));
+      list = (rt.codec.storage('aura', 'authorities')(authoritiesRaw) as Uint8Array[]).map((a) => account(a, rt.codec.ss58Format));
       if (rt.authorities.size > 64) rt.authorities.clear();
       rt.authorities.set(cacheKey, list);
     }
@@ -213,10 +214,7 @@ function auraSlot(logs: string[]): bigint | undefined {
     const r = new Reader(fromHex(log));
     if (r.byte() !== 6) continue; // DigestItem::PreRuntime
     if (String.fromCharCode(...r.take(4)) !== 'aura') continue;
-    const data = r.take(r.length());
-    let slot = 0n;
-    for (let i = Math.min(8, data.length) - 1; i >= 0; i--) slot = (slot << 8n) | BigInt(data[i]);
-    return slot;
+    return u8aToBigInt(r.take(r.length()).subarray(0, 8)); // a little-endian u64
   }
   return undefined;
 }

@@ -8,17 +8,13 @@
 // Storage values (the domain objects' state) are decoded likewise, with byte strings kept as bytes (see Decoders).
 import type { Registry, TypeDef } from '@polkadot/types/types';
 import { TypeDefInfo } from '@polkadot/types';
-import { isAscii, stringCamelCase, u8aToString } from '@polkadot/util';
+import { isAscii, stringCamelCase, u8aToBigInt, u8aToHex, u8aToString } from '@polkadot/util';
 import { blake2AsU8a, encodeAddress } from '@polkadot/util-crypto';
+import { dispatchErrorName } from '@slmnet/client';
 
 export class ScaleError extends Error {}
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-export function toHex(u8: Uint8Array): string {
-  let s = '0x';
-  for (let i = 0; i < u8.length; i++) s += HEX[u8[i]];
-  return s;
-}
+export const toHex = (u8: Uint8Array): string => u8aToHex(u8);
 
 export function fromHex(hex: string): Uint8Array {
   const u8 = Buffer.from(hex.slice(2), 'hex');
@@ -71,10 +67,7 @@ export class Reader {
     return bigPrim(BigInt.asIntN(bytes * 8, v));
   }
   private bigLE(bytes: number): bigint {
-    const b = this.take(bytes);
-    let v = 0n;
-    for (let i = bytes - 1; i >= 0; i--) v = (v << 8n) | BigInt(b[i]);
-    return v;
+    return u8aToBigInt(this.take(bytes)); // little-endian, unsigned
   }
   compact(): number | string {
     const b = this.u8[this.pos];
@@ -294,7 +287,8 @@ export class RuntimeCodec {
   private readonly values: Decoders;
   /** Decoders of storage values. */
   private readonly state: Decoders;
-  private readonly ss58Format: number;
+  /** The chain's SS58 prefix (accounts are shown in it). */
+  readonly ss58Format: number;
   private readonly eventPallets = new Map<number, { section: string; variants: Variants }>();
   private readonly callPallets = new Map<number, Map<number, { section: string; method: string; names: string[]; fields: Decode[] }>>();
   private readonly phase: Variants;
@@ -303,7 +297,6 @@ export class RuntimeCodec {
   private readonly signature: Decode;
   private readonly extensions: Decode[];
   private readonly errorNames = new Map<string, string>();
-  private readonly dispatchVariants = new Map<string, string>();
 
   constructor(private readonly registry: Registry) {
     this.ss58Format = registry.chainSS58 ?? 42;
@@ -318,7 +311,7 @@ export class RuntimeCodec {
       for (const v of si.def.asVariant.variants) each(v.index.toNumber(), v.fields[0].type.toNumber());
     };
     const variants = (id: number) => lookup.getSiType(id).def.asVariant.variants;
-    const record = lookup.getSiType(lookup.getSiType(this.storageType('system', 'events')).def.asSequence.type);
+    const record = lookup.getSiType(lookup.getSiType(RuntimeCodec.valueType(this.storageItem('system', 'events'))).def.asSequence.type);
     const field = (name: string) => record.def.asComposite.fields.find((f) => f.name.unwrapOr('').toString() === name)!.type.toNumber();
     outer(field('event'), (index, inner) => {
       const vs: Variants = new Map();
@@ -348,8 +341,6 @@ export class RuntimeCodec {
       const def = lookup.getTypeDef(e.type);
       return def.info === TypeDefInfo.Plain && def.type === 'Era' ? (r: Reader) => (r.byte() ? r.byte() : 0) : this.values.byId(e.type.toNumber());
     });
-    const failed = variants(this.eventTypeOf('system')).find((v) => v.name.toString() === 'ExtrinsicFailed');
-    if (failed) for (const v of variants(failed.fields[0].type.toNumber())) this.dispatchVariants.set(stringCamelCase(v.name), v.name.toString());
   }
 
   private variantsOf(id: number): Variants {
@@ -360,15 +351,18 @@ export class RuntimeCodec {
     return vs;
   }
 
+  private pallet(section: string) {
+    return this.registry.metadata.pallets.find((p) => stringCamelCase(p.name) === section);
+  }
+
   private storageItem(section: string, method: string) {
-    const pallet = this.registry.metadata.pallets.find((p) => stringCamelCase(p.name) === section);
-    const item = pallet?.storage.unwrapOr(undefined)?.items.find((i) => stringCamelCase(i.name) === method);
+    const item = this.pallet(section)?.storage.unwrapOr(undefined)?.items.find((i) => stringCamelCase(i.name) === method);
     if (!item) throw new ScaleError(`no storage ${section}.${method} in this runtime`);
     return item;
   }
 
-  private storageType(section: string, method: string): number {
-    const { type } = this.storageItem(section, method);
+  /** The type id of a storage entry's values. */
+  private static valueType({ type }: ReturnType<RuntimeCodec['storageItem']>): number {
     return (type.isPlain ? type.asPlain : type.asMap.value).toNumber();
   }
 
@@ -383,7 +377,7 @@ export class RuntimeCodec {
     let d = this.storageDecoders.get(key);
     if (!d) {
       const item = this.storageItem(section, method);
-      const decode = this.state.byId(this.storageType(section, method));
+      const decode = this.state.byId(RuntimeCodec.valueType(item));
       const optional = item.modifier.isOptional;
       const fallback = item.fallback.toU8a(true);
       d = (raw) => {
@@ -400,8 +394,7 @@ export class RuntimeCodec {
   }
 
   private eventTypeOf(section: string): number {
-    const pallet = this.registry.metadata.pallets.find((p) => stringCamelCase(p.name) === section);
-    return pallet!.events.unwrap().type.toNumber();
+    return this.pallet(section)!.events.unwrap().type.toNumber();
   }
 
   /** System.Events (a Vec<EventRecord>, raw storage value; null: none). */
@@ -472,22 +465,15 @@ export class RuntimeCodec {
     return { pallet: c.section, call: c.method, args };
   }
 
-  /** `Pallet.Error` of a DispatchError value (as decoded here), as @slmnet/client's dispatchErrorName names it. */
+  /** `Pallet.Error` of a DispatchError value (as decoded here): @slmnet/client's dispatchErrorName, once per distinct error. */
   errorName(e: unknown): string {
-    if (typeof e === 'string') return this.dispatchVariants.get(e) ?? e;
-    const [key, value] = Object.entries(e as Record<string, unknown>)[0];
-    if (key === 'module') {
-      const { index, error } = value as { index: number; error: unknown };
-      const err = typeof error === 'number' ? error : typeof error === 'string' && error.startsWith('0x') ? parseInt(error.slice(2, 4), 16) : String(error).charCodeAt(0);
-      const cacheKey = `${index}/${err}`;
-      let name = this.errorNames.get(cacheKey);
-      if (!name) {
-        const meta = this.registry.findMetaError(new Uint8Array([index, err]));
-        this.errorNames.set(cacheKey, name = `${meta.section.charAt(0).toUpperCase()}${meta.section.slice(1)}.${meta.name}`);
-      }
-      return name;
+    const key = JSON.stringify(e);
+    let name = this.errorNames.get(key);
+    if (name === undefined) {
+      name = dispatchErrorName(this.registry, this.registry.createType('DispatchError', e)).name;
+      this.errorNames.set(key, name);
     }
-    if (key === 'token' || key === 'arithmetic') return `${this.dispatchVariants.get(key)}.${value as string}`;
-    return this.dispatchVariants.get(key) ?? key;
+    return name;
   }
+
 }

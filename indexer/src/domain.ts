@@ -2,7 +2,7 @@
 // changed; their new state is read from the block's storage (one batched read per kind) and stored as a snapshot.
 // Amounts are exact decimal strings; bytes fields are text when they are UTF-8, else 0x hex.
 import { stringToU8a } from '@polkadot/util';
-import { toHex } from './scale.ts';
+import { toHex } from '@slmnet/runtime-spec';
 
 export type SnapshotTable = 'datanet_snapshots' | 'contribution_snapshots' | 'model_snapshots' | 'inference_snapshots' | 'node_snapshots';
 export type EventTable = 'versions' | 'version_contributions' | 'attestations' | 'slashes' | 'settlements' | 'attributions'

@@ -8,13 +8,12 @@
 // Storage values (the domain objects' state) are decoded likewise, with byte strings kept as bytes (see Decoders).
 import type { Registry, TypeDef } from '@polkadot/types/types';
 import { TypeDefInfo } from '@polkadot/types';
-import { isAscii, stringCamelCase, u8aToBigInt, u8aToHex, u8aToString } from '@polkadot/util';
+import { isAscii, stringCamelCase, u8aToBigInt, u8aToString } from '@polkadot/util';
 import { blake2AsU8a, encodeAddress } from '@polkadot/util-crypto';
 import { dispatchErrorName } from '@slmnet/client';
+import { toHex } from '@slmnet/runtime-spec';
 
 export class ScaleError extends Error {}
-
-export const toHex = (u8: Uint8Array): string => u8aToHex(u8);
 
 export function fromHex(hex: string): Uint8Array {
   const u8 = Buffer.from(hex.slice(2), 'hex');
@@ -475,5 +474,4 @@ export class RuntimeCodec {
     }
     return name;
   }
-
 }

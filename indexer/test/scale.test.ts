@@ -8,7 +8,8 @@ import { xxhashAsHex } from '@polkadot/util-crypto';
 import { connect, dispatchErrorName } from '@slmnet/client';
 import { generateChain } from '../../scripts/chain-gen.ts';
 import { freePort, removeDir, startNode, tempDir, type RunningNode } from '../../test/helpers/node.ts';
-import { fromHex, Reader, RuntimeCodec, ScaleError, toHex } from '../src/scale.ts';
+import { toHex } from '@slmnet/runtime-spec';
+import { fromHex, Reader, RuntimeCodec, ScaleError } from '../src/scale.ts';
 
 const BLOCKS = 60;
 const EVENTS_KEY = xxhashAsHex('System', 128) + xxhashAsHex('Events', 128).slice(2);

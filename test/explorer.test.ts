@@ -255,7 +255,9 @@ describe('explorer', () => {
     const x = await get('/extrinsics/4-1');
     await page.getByRole('link', { name: '4-1', exact: true }).first().click();
     await page.waitForURL(/\/extrinsics\/4-1$/);
-    await page.getByText(`${x.pallet}.${x.call}`, { exact: true }).waitFor();
+    // the block page stays up until the extrinsic loads, and its Call column has the same text
+    await page.getByRole('heading', { name: 'Extrinsic 4-1', exact: true }).waitFor();
+    await page.locator('dl.kv strong').getByText(`${x.pallet}.${x.call}`, { exact: true }).waitFor();
     await page.getByRole('link', { name: x.signer, exact: true }).waitFor();
     expect(await page.getByRole('table', { name: 'Events', exact: true }).locator('tbody tr').count()).toBe(x.events.length);
     await shot(page, 'extrinsic');

@@ -1,14 +1,14 @@
-// Decoding threads: catch-up decoding (CPU-bound: SCALE, storage reads) runs beside the main thread, which writes to the
-// database and serves the API. Each thread holds its own connection to the node; a range is split between the threads.
+// Decoding threads: catch-up decoding (CPU-bound: SCALE, storage reads, the rows' JSON) runs beside the main thread, which
+// writes to the database and serves the API. Each thread holds its own connection to the node; a range is split between the threads.
 import { Worker } from 'node:worker_threads';
-import type { DecodedBlock } from './decode.ts';
 import type { DecodeReply } from './decode-worker.ts';
+import { concatBatches, type PreparedBatch } from './store.ts';
 
 const ENTRY = new URL('./decode-worker.mjs', import.meta.url);
 
 class DecodeThread {
   private readonly worker: Worker;
-  private readonly pending = new Map<number, { resolve: (b: DecodedBlock[]) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (b: PreparedBatch) => void; reject: (e: Error) => void }>();
   private nextId = 0;
   private broken: Error | undefined;
   readonly ready: Promise<void>;
@@ -33,14 +33,14 @@ class DecodeThread {
         const p = this.pending.get(m.id);
         this.pending.delete(m.id);
         if ('error' in m) p?.reject(new Error(m.error));
-        else p?.resolve(m.blocks as DecodedBlock[]);
+        else p?.resolve(m.batch);
       }
     });
     this.worker.on('error', fail);
     this.worker.on('exit', (code) => fail(new Error(`decoding thread exited (${code})`)));
   }
 
-  decode(from: number, count: number): Promise<DecodedBlock[]> {
+  decode(from: number, count: number): Promise<PreparedBatch> {
     if (this.broken) return Promise.reject(this.broken);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -70,15 +70,15 @@ export class DecodePool {
     return Promise.all(this.threads.map((t) => t.ready)).then(() => undefined);
   }
 
-  /** Decodes blocks `from`..`from + count - 1`, split in consecutive parts between the threads. */
-  async decodeRange(from: number, count: number): Promise<DecodedBlock[]> {
+  /** Decodes and prepares blocks `from`..`from + count - 1`, split in consecutive parts between the threads. */
+  async prepareRange(from: number, count: number): Promise<PreparedBatch> {
     const n = Math.min(this.threads.length, count);
     const per = Math.ceil(count / n);
     const parts = await Promise.all(this.threads.slice(0, n).map((t, i) => {
       const start = from + i * per;
       return t.decode(start, Math.min(per, from + count - start));
     }));
-    return parts.flat();
+    return concatBatches(parts);
   }
 
   async close(): Promise<void> {

@@ -1,10 +1,12 @@
-// A decoding thread: its own connection to the node and its own BlockDecoder; decodes the block ranges the ingester sends.
+// A decoding thread: its own connection to the node and its own BlockDecoder; decodes and prepares the block ranges the
+// ingester sends.
 import { parentPort, workerData } from 'node:worker_threads';
 import { connect } from '@slmnet/client';
 import { BlockDecoder } from './decode.ts';
+import { prepareBatch, type PreparedBatch } from './store.ts';
 
 export interface DecodeRequest { id: number; from: number; count: number }
-export type DecodeReply = { id: number; blocks: unknown[] } | { id: number; error: string } | { ready: true } | { failed: string };
+export type DecodeReply = { id: number; batch: PreparedBatch } | { id: number; error: string } | { ready: true } | { failed: string };
 
 const port = parentPort!;
 try {
@@ -13,8 +15,9 @@ try {
   api.on('disconnected', () => port.postMessage({ failed: 'connection lost' } satisfies DecodeReply));
   port.on('message', (m: DecodeRequest | 'close') => {
     if (m === 'close') { api.disconnect().catch(() => undefined).finally(() => port.close()); return; }
-    decoder.decodeRange(m.from, m.count).then(
-      (blocks) => port.postMessage({ id: m.id, blocks } satisfies DecodeReply),
+    decoder.decodeRange(m.from, m.count).then(prepareBatch).then(
+      // the rows' JSON is moved, not copied, to the main thread
+      (batch) => port.postMessage({ id: m.id, batch } satisfies DecodeReply, batch.tables.map((t) => t.json.buffer as ArrayBuffer)),
       (e: Error) => port.postMessage({ id: m.id, error: e.message } satisfies DecodeReply),
     );
   });

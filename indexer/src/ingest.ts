@@ -4,10 +4,10 @@ import { connect } from '@slmnet/client';
 import { SingleBar } from 'cli-progress';
 import type { Sql } from './db.ts';
 import { availableParallelism } from 'node:os';
-import { BlockDecoder, type DecodedBlock } from './decode.ts';
+import { BlockDecoder } from './decode.ts';
 import { DecodePool } from './decode-pool.ts';
 import { ChainNotifier } from './live.ts';
-import { insertBlocks, markFinalized, rollbackFrom, storedHash, tip } from './store.ts';
+import { insertBatch, markFinalized, prepareBatch, rollbackFrom, storedHash, tip, type PreparedBatch, type StoredBlock } from './store.ts';
 
 export interface IngestOptions {
   url: string;
@@ -28,6 +28,9 @@ export interface IngestOptions {
 }
 
 export interface ChainStatus { best: number; finalized: number; connected: boolean }
+
+/** Where batches come from: the decoding threads or the main thread. */
+interface BatchSource { prepareRange(from: number, count: number): Promise<PreparedBatch> }
 
 const MAX_BACKOFF_MS = 30_000;
 /** The default number of decoding threads on `cpus` CPUs (see IngestOptions.decodeThreads). */
@@ -127,20 +130,17 @@ export class Ingester {
       // the first batches are small, so that the first blocks are stored (and served) at once; then `size` each
       let step = Math.min(size, 25);
       while (next <= best && !this.stopped) {
-        const decoder = catchingUp ? this.catchUpDecoder(api) : this.decoder(api);
-        const blocks = await decoder.decodeRange(next, Math.min(step, best - next + 1));
+        const source = catchingUp ? this.catchUpSource(api) : this.mainThread(api);
+        const batch = await source.prepareRange(next, Math.min(step, best - next + 1));
         step = Math.min(size, step * 2);
         await writing;
         await this.refreshStats(next);
-        const linked = this.linked(blocks, parent);
-        if (linked.length) {
-          writing = insertBlocks(this.db, linked).then(() => { this.events.emit('blocks', linked); });
-          writing.catch(() => undefined); // awaited below
-        }
-        // a reorg between reading hashes: reconcile on the next round
-        if (linked.length < blocks.length) break;
-        parent = blocks[blocks.length - 1].block.hash;
-        next += blocks.length;
+        // a reorg between reading hashes: the batch is dropped, and the next round reconciles
+        if (!this.links(batch.blocks, parent)) break;
+        writing = insertBatch(this.db, batch).then(() => { this.events.emit('blocks', batch.blocks); });
+        writing.catch(() => undefined); // awaited below
+        parent = batch.blocks[batch.blocks.length - 1].block.hash;
+        next += batch.blocks.length;
         bar?.update(next - 1);
       }
       await writing;
@@ -164,28 +164,26 @@ export class Ingester {
     this.analyzedAt = height;
   }
 
-  /** The leading blocks that extend the stored chain (each one's parent is the block stored, or decoded, just before it). */
-  private linked(blocks: DecodedBlock[], parent: string | undefined): DecodedBlock[] {
-    const out: DecodedBlock[] = [];
+  /** Whether the blocks extend the stored chain (each one's parent is the block stored, or decoded, just before it). */
+  private links(blocks: StoredBlock[], parent: string | undefined): boolean {
     for (const b of blocks) {
-      if (parent !== undefined && b.block.parentHash !== parent) break;
-      out.push(b);
+      if (parent !== undefined && b.block.parentHash !== parent) return false;
       parent = b.block.hash;
     }
-    return out;
+    return true;
   }
 
   private pool: DecodePool | undefined;
   private poolReady = false;
   private poolFailed = false;
   /**
-   * The decoding threads of this connection once they are ready, else the main thread's decoder. The threads are started on
-   * the first catch-up, in the background: the first batches are decoded in the main thread meanwhile.
+   * The decoding threads of this connection once they are ready, else the main thread. The threads are started on the first
+   * catch-up, in the background: the first batches are decoded in the main thread meanwhile.
    */
-  private catchUpDecoder(api: ApiPromise): Pick<BlockDecoder, 'decodeRange'> {
+  private catchUpSource(api: ApiPromise): BatchSource {
     const env = process.env.SLMNET_INDEXER_DECODE_THREADS;
     const threads = this.opts.decodeThreads ?? (env ? Number(env) : decodeThreadsFor(availableParallelism()));
-    if (threads <= 0 || this.poolFailed) return this.decoder(api);
+    if (threads <= 0 || this.poolFailed) return this.mainThread(api);
     if (!this.pool) {
       const pool = this.pool = new DecodePool(this.opts.url, threads);
       pool.ready().then(() => { if (this.pool === pool) this.poolReady = true; }, (e: Error) => {
@@ -197,15 +195,18 @@ export class Ingester {
         this.log(`decoding threads unavailable (${e.message}); decoding in the main thread`);
       });
     }
-    return this.poolReady ? this.pool : this.decoder(api);
+    return this.poolReady ? this.pool : this.mainThread(api);
   }
 
-  private decoders = new WeakMap<ApiPromise, BlockDecoder>();
-  /** One decoder (runtime cache) per connection. */
-  private decoder(api: ApiPromise): BlockDecoder {
-    let d = this.decoders.get(api);
-    if (!d) this.decoders.set(api, d = new BlockDecoder(api));
-    return d;
+  private sources = new WeakMap<ApiPromise, BatchSource>();
+  /** Decoding in the main thread, with one decoder (runtime cache) per connection. */
+  private mainThread(api: ApiPromise): BatchSource {
+    let s = this.sources.get(api);
+    if (!s) {
+      const decoder = new BlockDecoder(api);
+      this.sources.set(api, s = { prepareRange: async (from, count) => prepareBatch(await decoder.decodeRange(from, count)) });
+    }
+    return s;
   }
 
   /** Deletes stored blocks that are no longer on the node's best chain (from the fork point on). */

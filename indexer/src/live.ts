@@ -1,19 +1,19 @@
 // Live updates: the ingester's notifier (what it stored, finalized or rolled back) and the Server-Sent Events streams of GET /live.
 import { EventEmitter } from 'node:events';
 import type { Request, Response } from 'express';
-import type { DecodedBlock } from './decode.ts';
+import type { StoredBlock } from './store.ts';
 import { HttpError } from './errors.ts';
 
 export interface ChainEvents {
   /** Blocks stored in one batch (consecutive, ascending). */
-  blocks: [blocks: DecodedBlock[]];
+  blocks: [blocks: StoredBlock[]];
   /** The finalized height after a round (emitted every round; listeners skip repeats). */
   finalized: [number: number];
   /** Blocks from `from` on were deleted (a retracted fork). */
   rollback: [from: number];
 }
 
-/** What the ingester stored: it emits after insertBlocks, markFinalized and rollbackFrom. */
+/** What the ingester stored: it emits after insertBatch, markFinalized and rollbackFrom. */
 export class ChainNotifier extends EventEmitter<ChainEvents> {}
 
 export interface LiveOptions {
@@ -26,7 +26,7 @@ export interface LiveOptions {
 }
 
 /** The SSE event of one stored block: its number, hash, counts and transfers. */
-export function blockEvent({ block: b, transfers }: DecodedBlock) {
+export function blockEvent({ block: b, transfers }: StoredBlock) {
   return {
     number: b.number, hash: b.hash, extrinsicCount: b.extrinsicCount, eventCount: b.eventCount,
     transfers: transfers.map((t) => ({ eventIndex: t.eventIndex, extrinsicIndex: t.extrinsicIndex, from: t.from, to: t.to, amount: t.amount })),
@@ -46,7 +46,7 @@ export class LiveHub {
     this.maxClients = opts.maxClients ?? 100;
     this.heartbeatMs = opts.heartbeatMs ?? 15_000;
     this.maxBuffered = opts.maxBuffered ?? 4 * 1024 * 1024;
-    const onBlocks = (blocks: DecodedBlock[]) => { for (const b of blocks) this.send('block', blockEvent(b)); };
+    const onBlocks = (blocks: StoredBlock[]) => { for (const b of blocks) this.send('block', blockEvent(b)); };
     const onFinalized = (number: number) => {
       if (number === this.lastFinalized) return;
       this.lastFinalized = number;

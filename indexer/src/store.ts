@@ -7,17 +7,19 @@ const SNAPSHOT_TABLES = ['datanet_snapshots', 'contribution_snapshots', 'model_s
 
 /**
  * UTF-8 JSON of rows, a BigInt (an int8 column read back beyond 2^53) as its decimal digits, which PostgreSQL reads as the
- * number. Bytes go as a binary json parameter, copied as they are by both clients (db.ts).
+ * number. Bytes go as a binary json parameter, copied as they are by both clients (db.ts). TextEncoder gives the bytes an
+ * ArrayBuffer of their own (Buffer.from may share a pooled one), so a decoding thread can transfer them without a copy.
  */
-function rowsJson(rows: Row[]): Buffer {
+function rowsJson(rows: Row[]): Uint8Array {
   let json: string;
   try {
     json = JSON.stringify(rows);
   } catch {
     json = JSON.stringify(rows, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
   }
-  return Buffer.from(json);
+  return utf8.encode(json);
 }
+const utf8 = new TextEncoder();
 
 /**
  * Inserts `rows` (objects keyed by column name; arrays and objects go to jsonb columns) in one statement whatever their
@@ -25,10 +27,21 @@ function rowsJson(rows: Row[]): Buffer {
  * converted to its column's type. One parameter to bind and a short statement to plan, where a multi-row VALUES list has a
  * parameter per value (and at most 65,535 of them).
  */
-async function insertMany(tx: Sql, table: string, cols: string[], rows: Row[], suffix = ''): Promise<void> {
-  if (!rows.length) return;
+async function insertMany(tx: Sql, table: string, cols: string[], rows: Row[]): Promise<void> {
+  if (rows.length) await insertJson(tx, { table, cols, json: rowsJson(rows) });
+}
+
+/** Rows of one table as JSON (see insertMany). */
+export interface TableRows { table: string; cols: string[]; json: Uint8Array }
+
+/** What a table's insert does with a row that is already there (an account seen again: its newest block). */
+const ON_CONFLICT: Record<string, string> = {
+  accounts: ' ON CONFLICT (address) DO UPDATE SET last_seen_block = GREATEST(accounts.last_seen_block, EXCLUDED.last_seen_block)',
+};
+
+async function insertJson(tx: Sql, { table, cols, json }: TableRows): Promise<void> {
   const list = cols.map((c) => `"${c}"`).join(', ');
-  await tx.query(`INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table}, $1::json)${suffix}`, [rowsJson(rows)]);
+  await tx.query(`INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table}, $1::json)${ON_CONFLICT[table] ?? ''}`, [json]);
 }
 
 /** Inserts rows given as objects whose keys are the column names, grouped by table and column set, tables in first-seen order. */
@@ -100,8 +113,16 @@ function isSuperuser(db: Sql): Promise<boolean> {
   return p;
 }
 
-/** Inserts the blocks (consecutive, ascending) with their extrinsics, events, transfers and accounts in one transaction. */
-export async function insertBlocks(db: Sql, blocks: DecodedBlock[]): Promise<void> {
+/** A block as the ingester links it to its parent and the live stream announces it. */
+export type StoredBlock = Pick<DecodedBlock, 'block' | 'transfers'>;
+
+/**
+ * Decoded blocks (consecutive, ascending) ready to write: the chain tables' rows already as JSON, so that a decoding thread
+ * does that work and hands over bytes; domain rows stay objects (their snapshots are merged with the stored ones).
+ */
+export interface PreparedBatch { blocks: StoredBlock[]; tables: TableRows[]; domain: { number: number; domain: DomainRows }[] }
+
+export function prepareBatch(blocks: DecodedBlock[]): PreparedBatch {
   const blockRows = blocks.map(({ block: b }) => ({
     number: b.number, hash: b.hash, parent_hash: b.parentHash, state_root: b.stateRoot, extrinsics_root: b.extrinsicsRoot, author: b.author,
     timestamp: b.timestamp, spec_version: b.specVersion, extrinsic_count: b.extrinsicCount, event_count: b.eventCount,
@@ -123,21 +144,34 @@ export async function insertBlocks(db: Sql, blocks: DecodedBlock[]): Promise<voi
     for (const t of transfers) { seen.set(t.from, b.number); seen.set(t.to, b.number); }
   }
   const accountRows = [...seen].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([address, last_seen_block]) => ({ address, last_seen_block }));
+  const tables: [string, Row[]][] = [['blocks', blockRows], ['extrinsics', extrinsicRows], ['events', eventRows], ['transfers', transferRows], ['accounts', accountRows]];
+  return {
+    blocks: blocks.map(({ block, transfers }) => ({ block, transfers })),
+    tables: tables.filter(([, rows]) => rows.length).map(([table, rows]) => ({ table, cols: Object.keys(rows[0]), json: rowsJson(rows) })),
+    domain: blocks.map(({ block, domain }) => ({ number: block.number, domain })),
+  };
+}
+
+/** Consecutive prepared batches as one: their tables are written part after part (each part's blocks before its rows). */
+export function concatBatches(parts: PreparedBatch[]): PreparedBatch {
+  return { blocks: parts.flatMap((p) => p.blocks), tables: parts.flatMap((p) => p.tables), domain: parts.flatMap((p) => p.domain) };
+}
+
+/** Writes a prepared batch (blocks with their extrinsics, events, transfers, accounts and domain rows) in one transaction. */
+export async function insertBatch(db: Sql, batch: PreparedBatch): Promise<void> {
   const bulk = await isSuperuser(db);
   await db.transaction(async (tx) => {
     // Every row below references a block inserted just before it in this transaction, so the foreign-key checks (a query
     // per row, a third of the writing time on PGlite) can only pass: skipped for this transaction where the user may
     // (the schema has no other triggers). Elsewhere they run.
     if (bulk) await tx.query('SET LOCAL session_replication_role = replica');
-    await insertMany(tx, 'blocks', Object.keys(blockRows[0] ?? {}), blockRows);
-    await insertMany(tx, 'extrinsics', Object.keys(extrinsicRows[0] ?? {}), extrinsicRows);
-    await insertMany(tx, 'events', Object.keys(eventRows[0] ?? {}), eventRows);
-    await insertMany(tx, 'transfers', Object.keys(transferRows[0] ?? {}), transferRows);
-    await insertMany(tx, 'accounts', ['address', 'last_seen_block'], accountRows,
-      ' ON CONFLICT (address) DO UPDATE SET last_seen_block = GREATEST(accounts.last_seen_block, EXCLUDED.last_seen_block)');
-    await insertDomain(tx, blocks.map(({ block, domain }) => ({ number: block.number, domain })));
+    for (const t of batch.tables) await insertJson(tx, t);
+    await insertDomain(tx, batch.domain);
   });
 }
+
+/** Inserts the blocks (consecutive, ascending) with all their rows in one transaction. */
+export const insertBlocks = (db: Sql, blocks: DecodedBlock[]): Promise<void> => insertBatch(db, prepareBatch(blocks));
 
 /** Deletes the blocks from `from` on (a retracted fork) and recomputes the accounts they touched. Finalized blocks are never deleted. */
 export async function rollbackFrom(db: Sql, from: number): Promise<void> {

@@ -4,7 +4,7 @@ import { migrate, type Database } from '../src/db.ts';
 import { backends } from '../../test/helpers/backends.ts';
 import type { DecodedBlock } from '../src/decode.ts';
 import type { DomainRows } from '../src/domain.ts';
-import { insertBlocks, markFinalized, rollbackFrom, tip } from '../src/store.ts';
+import { concatBatches, insertBatch, insertBlocks, markFinalized, prepareBatch, rollbackFrom, tip } from '../src/store.ts';
 
 const A = '5GrwvaF2PXDFhX2kaE7qMDWvrcbjpWBkVtbqCWEhYcvK1v7m';
 const B = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
@@ -41,6 +41,18 @@ describe.each(backends())('store on $name', (backend) => {
     expect(await db.query('SELECT amount::text FROM transfers ORDER BY block_number')).toEqual([{ amount: '1' }, { amount: huge }]);
     expect(await accounts()).toEqual([{ address: B, last_seen_block: 0 }, { address: A, last_seen_block: 1 }, { address: C, last_seen_block: 1 }].sort((x, y) => x.address < y.address ? -1 : 1));
     expect(await tip(db)).toEqual({ number: 1, hash: hash(1) });
+  });
+
+  it('a batch prepared in parts (as by the decoding threads) stores what it stores in one piece', async () => {
+    const blocks = [block(0, A, B, '1'), block(1, B, C, '2'), block(2, A, C, '3'), block(3, C, B, '4')];
+    const dump = async () => ({ counts: await counts(), accounts: await accounts(), tip: await tip(db) });
+    await insertBatch(db, concatBatches([prepareBatch(blocks.slice(0, 2)), prepareBatch(blocks.slice(2))]));
+    const parts = await dump();
+    await db.exec('TRUNCATE blocks, accounts CASCADE');
+    await insertBlocks(db, blocks);
+    expect(parts).toEqual(await dump());
+    expect(parts.accounts).toEqual([{ address: A, last_seen_block: 2 }, { address: B, last_seen_block: 3 }, { address: C, last_seen_block: 3 }]
+      .sort((x, y) => x.address < y.address ? -1 : 1));
   });
 
   it('a batch with a duplicate block stores nothing of the batch', async () => {

@@ -2,7 +2,8 @@
 // real node; one slmnet-indexer process is killed with SIGKILL once some but not all blocks are stored,
 // restarted on the same PGlite directory and left to reach the head; a second one indexes the same chain
 // without interruption into another directory. Both databases must then hold exactly the same rows in
-// every table: no gap, no duplicate, nothing half-written.
+// every table: no gap, no duplicate, nothing half-written; and the same indexes (the crashed one caught up with the chain
+// tables' secondary indexes deferred, and builds them at the head).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,8 +16,9 @@ const BLOCKS = 300;
 
 interface Indexer { proc: ChildProcess; api: string; out: () => string }
 
-function startIndexer(url: string, db: string, port: number): Indexer {
-  const proc = spawn(process.execPath, [INDEXER_BIN, '--url', url, '--db', db, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+function startIndexer(url: string, db: string, port: number, env: Record<string, string> = {}): Indexer {
+  const proc = spawn(process.execPath, [INDEXER_BIN, '--url', url, '--db', db, '--port', String(port)],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let out = '';
   proc.stdout!.on('data', (d) => { out += d; });
   proc.stderr!.on('data', (d) => { out += d; });
@@ -81,9 +83,12 @@ describe('indexer crash (kill -9 during catch-up)', () => {
     const cleanDir = tempDir('slmnet-crash-b-');
     dirs.push(crashDir, cleanDir);
 
-    const clean = startIndexer(node.url, cleanDir, await freePort());
+    // the uninterrupted run keeps every index up to date; the crashing one catches up without the chain tables' secondary
+    // indexes (the chain is shorter than the default threshold), so it is killed while they are deferred
+    const clean = startIndexer(node.url, cleanDir, await freePort(), { SLMNET_INDEXER_DEFER_INDEXES: '0' });
     procs.push(clean.proc);
-    const crashing = startIndexer(node.url, crashDir, await freePort());
+    const bulk = { SLMNET_INDEXER_DEFER_INDEXES: '100' };
+    const crashing = startIndexer(node.url, crashDir, await freePort(), bulk);
     procs.push(crashing.proc);
     // some blocks stored (a batch committed), the head not reached yet
     const before = await waitFor(async () => {
@@ -94,8 +99,9 @@ describe('indexer crash (kill -9 during catch-up)', () => {
     await exited(crashing.proc);
     expect(crashing.proc.signalCode).toBe('SIGKILL');
     expect(before).toBeLessThan(head);
+    expect(crashing.out()).toMatch(/indexes of the chain tables are built when it reaches the head/);
 
-    const restarted = startIndexer(node.url, crashDir, await freePort());
+    const restarted = startIndexer(node.url, crashDir, await freePort(), bulk);
     procs.push(restarted.proc);
     await atHead(restarted, head);
     await atHead(clean, head);
@@ -109,6 +115,10 @@ describe('indexer crash (kill -9 during catch-up)', () => {
       expect((da.blocks as { number: number }[]).map((r) => r.number)).toEqual(Array.from({ length: head + 1 }, (_, i) => i));
       expect(da.events.length).toBeGreaterThan(head * 10);
       for (const t of Object.keys(da)) expect({ table: t, rows: da[t] }).toEqual({ table: t, rows: db[t] });
+      // the deferred indexes were built again, as the migrations define them
+      const indexes = (d: Database) => d.query("SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname");
+      expect(await indexes(a)).toEqual(await indexes(b));
+      expect(restarted.out()).toMatch(/building the 6 indexes deferred during the catch-up/);
     } finally {
       await a.close();
       await b.close();

@@ -35,9 +35,15 @@ const wrap = (pg: PgQueries, transaction: Sql['transaction']): Sql => ({
   transaction,
 });
 
+/**
+ * New WAL segments are created without writing 16 MB of zeros each (PGlite runs with fsync off, so preallocating buys
+ * nothing): half a gigabyte less written in a 10,000-block catch-up.
+ */
+const PGLITE_PARAMS = [...PGlite.defaultStartParams, '-c', 'wal_init_zero=off'];
+
 /** Opens (creating if needed) a PGlite database in `dir`; in memory without `dir`. */
 export async function openPglite(dir?: string): Promise<Database> {
-  const pg = await PGlite.create(dir);
+  const pg = await PGlite.create(dir, { startParams: PGLITE_PARAMS });
   const db: Sql = wrap(pg, (f) => pg.transaction((tx) => {
     const inner: Sql = wrap(tx, (g) => g(inner));
     return f(inner);

@@ -12,10 +12,13 @@ class DecodeThread {
   private nextId = 0;
   private broken: Error | undefined;
   readonly ready: Promise<void>;
+  /** Resolves when the thread has ended (also on its own: it ends when it cannot connect). */
+  private readonly exited: Promise<void>;
 
   constructor(url: string) {
     this.worker = new Worker(ENTRY, { workerData: { url } });
     this.worker.unref();
+    this.exited = new Promise((r) => this.worker.once('exit', () => r()));
     let ready!: () => void;
     let failed!: (e: Error) => void;
     this.ready = new Promise<void>((res, rej) => { ready = res; failed = rej; });
@@ -50,10 +53,9 @@ class DecodeThread {
   }
 
   async close(): Promise<void> {
-    const exited = new Promise<void>((r) => this.worker.once('exit', () => r()));
     this.worker.postMessage('close');
     const timer = setTimeout(() => void this.worker.terminate(), 2000);
-    await exited;
+    await this.exited;
     clearTimeout(timer);
   }
 }

@@ -6,6 +6,7 @@ import type { Sql } from './db.ts';
 import { availableParallelism } from 'node:os';
 import { BlockDecoder } from './decode.ts';
 import { DecodePool } from './decode-pool.ts';
+import { deferIndexes, restoreIndexes } from './indexes.ts';
 import { ChainNotifier } from './live.ts';
 import { insertBatch, markFinalized, prepareBatch, rollbackFrom, storedHash, tip, type PreparedBatch, type StoredBlock } from './store.ts';
 
@@ -22,6 +23,17 @@ export interface IngestOptions {
    * the CPU count minus 2, at most 3.
    */
   decodeThreads?: number;
+  /**
+   * Decoding threads already started (startDecodeThreads), so that they connect and load while the database opens; the
+   * ingester uses them for its first catch-up and closes them.
+   */
+  decodePool?: DecodePool;
+  /**
+   * A catch-up of at least this many blocks, and of at least twice the blocks already stored, writes the busiest chain
+   * tables without their secondary indexes and builds those when it reaches the head (src/indexes.ts); 0: never.
+   * Default: $SLMNET_INDEXER_DEFER_INDEXES, else 1000.
+   */
+  deferIndexesFrom?: number;
   /** Show a progress bar with ETA on stderr during catch-up. */
   progress?: boolean;
   log?: (line: string) => void;
@@ -37,6 +49,13 @@ const MAX_BACKOFF_MS = 30_000;
 const decodeThreadsFor = (cpus: number) => (cpus < 2 ? 0 : cpus < 4 ? 1 : Math.min(3, cpus - 2));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Starts the decoding threads `opts` asks for (IngestOptions.decodeThreads); none on one CPU or when set to 0. */
+export function startDecodeThreads(opts: Pick<IngestOptions, 'url' | 'decodeThreads'>): DecodePool | undefined {
+  const env = process.env.SLMNET_INDEXER_DECODE_THREADS;
+  const threads = opts.decodeThreads ?? (env ? Number(env) : decodeThreadsFor(availableParallelism()));
+  return threads > 0 ? new DecodePool(opts.url, threads) : undefined;
+}
+
 export class Ingester {
   readonly status: ChainStatus = { best: 0, finalized: 0, connected: false };
   /** Fires after each stored batch (`blocks`), finality update (`finalized`) and rollback (`rollback`). */
@@ -46,7 +65,12 @@ export class Ingester {
   private wake: () => void = () => undefined;
   private running: Promise<void> | undefined;
 
-  constructor(private readonly db: Sql, private readonly opts: IngestOptions) {}
+  /** Decoding threads started before the ingester (see IngestOptions.decodePool), until its first catch-up takes them. */
+  private started: DecodePool | undefined;
+
+  constructor(private readonly db: Sql, private readonly opts: IngestOptions) {
+    this.started = opts.decodePool;
+  }
 
   start(): void {
     this.running = this.loop();
@@ -57,6 +81,7 @@ export class Ingester {
     this.wake();
     await this.api?.disconnect().catch(() => undefined);
     await this.running;
+    await this.started?.close();
   }
 
   private log(line: string): void {
@@ -119,9 +144,11 @@ export class Ingester {
     await this.reconcile(api, best);
     const last = await tip(this.db);
     let next = last ? last.number + 1 : this.opts.from ?? 0;
+    await this.maybeDeferIndexes(best - next + 1);
     const bar = this.opts.progress && best - next > 50 ? new SingleBar({ format: 'indexing {bar} {value}/{total} blocks | ETA {eta_formatted}' }) : undefined;
     bar?.start(best, next);
-    // batch N is written while batch N+1 is fetched and decoded; at most two batches in memory
+    // while a batch is written, the next two are fetched and decoded (the node answers one while the other is decoded):
+    // at most four batches in memory
     let writing: Promise<void> = Promise.resolve();
     try {
       const size = this.opts.batchSize ?? 200;
@@ -129,13 +156,26 @@ export class Ingester {
       let parent = next > 0 ? await storedHash(this.db, next - 1) : undefined;
       // the first batches are small, so that the first blocks are stored (and served) at once; then `size` each
       let step = Math.min(size, 25);
-      while (next <= best && !this.stopped) {
-        const source = catchingUp ? this.catchUpSource(api) : this.mainThread(api);
-        const batch = await source.prepareRange(next, Math.min(step, best - next + 1));
-        step = Math.min(size, step * 2);
+      let requested = next;
+      const ahead: Promise<PreparedBatch>[] = [];
+      const request = () => {
+        while (ahead.length < 2 && requested <= best && !this.stopped) {
+          const count = Math.min(step, best - requested + 1);
+          const batch = (catchingUp ? this.catchUpSource(api) : this.mainThread(api)).prepareRange(requested, count);
+          batch.catch(() => undefined); // awaited below, or dropped with the round
+          ahead.push(batch);
+          requested += count;
+          step = Math.min(size, step * 2);
+        }
+      };
+      request();
+      while (ahead.length) {
+        const batch = await ahead.shift()!;
+        if (this.stopped) break;
+        request();
         await writing;
         await this.refreshStats(next);
-        // a reorg between reading hashes: the batch is dropped, and the next round reconciles
+        // a reorg between reading hashes: the batch (and those after it) is dropped, and the next round reconciles
         if (!this.links(batch.blocks, parent)) break;
         writing = insertBatch(this.db, batch).then(() => { this.events.emit('blocks', batch.blocks); });
         writing.catch(() => undefined); // awaited below
@@ -148,9 +188,22 @@ export class Ingester {
       await writing.catch(() => undefined);
       bar?.stop();
     }
+    if (next > best) await restoreIndexes(this.db, (line) => this.log(line));
     await markFinalized(this.db, finalized);
     this.events.emit('finalized', finalized);
     await this.refreshStats(next);
+  }
+
+  /** Drops the chain tables' secondary indexes before catching up `behind` blocks if building them afterwards is cheaper. */
+  private async maybeDeferIndexes(behind: number): Promise<void> {
+    const env = process.env.SLMNET_INDEXER_DEFER_INDEXES;
+    const from = this.opts.deferIndexesFrom ?? (env ? Number(env) : 1000);
+    if (from <= 0 || behind < from) return;
+    // building an index costs about half of keeping it up to date for as many rows
+    const [{ stored }] = await this.db.query<{ stored: number }>('SELECT count(*)::int AS stored FROM blocks');
+    if (behind < 2 * stored) return;
+    const n = await deferIndexes(this.db);
+    if (n) this.log(`catching up ${behind} blocks: ${n} indexes of the chain tables are built when it reaches the head`);
   }
 
   /** Stored height at the last ANALYZE (-1: none since this process started). */
@@ -181,11 +234,12 @@ export class Ingester {
    * catch-up, in the background: the first batches are decoded in the main thread meanwhile.
    */
   private catchUpSource(api: ApiPromise): BatchSource {
-    const env = process.env.SLMNET_INDEXER_DECODE_THREADS;
-    const threads = this.opts.decodeThreads ?? (env ? Number(env) : decodeThreadsFor(availableParallelism()));
-    if (threads <= 0 || this.poolFailed) return this.mainThread(api);
+    if (this.poolFailed) return this.mainThread(api);
     if (!this.pool) {
-      const pool = this.pool = new DecodePool(this.opts.url, threads);
+      const pool = this.started ?? startDecodeThreads(this.opts);
+      this.started = undefined;
+      if (!pool) return this.mainThread(api);
+      this.pool = pool;
       pool.ready().then(() => { if (this.pool === pool) this.poolReady = true; }, (e: Error) => {
         void pool.close();
         if (this.pool !== pool) return;

@@ -146,7 +146,8 @@ export class BlockDecoder {
       const entry = rt.query[section]?.[method];
       if (!entry) return Promise.reject(new Error(`no storage ${section}.${method} in this runtime`));
       if (!args.length) return Promise.resolve([]);
-      const keys = args.map((a) => (Array.isArray(a) ? entry.key(...a) : entry.key(a)) as string);
+      const fast = rt.codec.storageKey(section, method);
+      const keys = args.map((a) => (fast ? fast(a) : Array.isArray(a) ? entry.key(...a) : entry.key(a)) as string);
       return new Promise((resolve, reject) => {
         if (!queue.length) setImmediate(flush);
         queue.push({ keys, decode: rt.codec.storage(section, method), resolve, reject });

@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp, listen, type ApiOptions } from './api.ts';
 import { migrate, openDatabase, type Database } from './db.ts';
-import { Ingester, startDecodeThreads, type IngestOptions } from './ingest.ts';
+import { Ingester, type IngestOptions } from './ingest.ts';
 import { LiveHub, type LiveOptions } from './live.ts';
 import { tip } from './store.ts';
 
@@ -35,15 +35,7 @@ export interface RunningIndexer {
 }
 
 export async function startIndexer(opts: IndexerOptions): Promise<RunningIndexer> {
-  // the decoding threads connect to the node and load the runtime while the database opens (a new PGlite runs initdb)
-  const decodePool = opts.decodePool ?? startDecodeThreads(opts);
-  let db: Database;
-  try {
-    db = await openDatabase({ dbDir: opts.dbDir, databaseUrl: opts.databaseUrl });
-  } catch (e) {
-    await decodePool?.close();
-    throw e;
-  }
+  const db = await openDatabase({ dbDir: opts.dbDir, databaseUrl: opts.databaseUrl });
   try {
     await migrate(db);
     const last = opts.from === undefined ? undefined : await tip(db);
@@ -51,7 +43,7 @@ export async function startIndexer(opts: IndexerOptions): Promise<RunningIndexer
       (opts.log ?? console.warn)(`warning: --from ${opts.from} is ignored: the database already holds blocks up to #${last.number}, `
         + `so indexing resumes at #${last.number + 1} (--from only sets the first block of an empty database; use a new --db to start elsewhere)`);
     }
-    const ingester = new Ingester(db, { ...opts, decodePool });
+    const ingester = new Ingester(db, opts);
     const live = new LiveHub(ingester.events, opts.live);
     const server = await listen(createApp(db, ingester.status, {
       ...opts, live,
@@ -71,7 +63,6 @@ export async function startIndexer(opts: IndexerOptions): Promise<RunningIndexer
       },
     };
   } catch (e) {
-    await decodePool?.close();
     await db.close();
     throw e;
   }

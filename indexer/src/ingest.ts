@@ -24,11 +24,6 @@ export interface IngestOptions {
    */
   decodeThreads?: number;
   /**
-   * Decoding threads already started (startDecodeThreads), so that they connect and load while the database opens; the
-   * ingester uses them for its first catch-up and closes them.
-   */
-  decodePool?: DecodePool;
-  /**
    * A catch-up of at least this many blocks, and of at least twice the blocks already stored, writes the busiest chain
    * tables without their secondary indexes and builds those when it reaches the head (src/indexes.ts); 0: never.
    * Default: $SLMNET_INDEXER_DEFER_INDEXES, else 1000.
@@ -49,13 +44,6 @@ const MAX_BACKOFF_MS = 30_000;
 const decodeThreadsFor = (cpus: number) => (cpus < 2 ? 0 : cpus < 4 ? 1 : Math.min(3, cpus - 2));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Starts the decoding threads `opts` asks for (IngestOptions.decodeThreads); none on one CPU or when set to 0. */
-export function startDecodeThreads(opts: Pick<IngestOptions, 'url' | 'decodeThreads'>): DecodePool | undefined {
-  const env = process.env.SLMNET_INDEXER_DECODE_THREADS;
-  const threads = opts.decodeThreads ?? (env ? Number(env) : decodeThreadsFor(availableParallelism()));
-  return threads > 0 ? new DecodePool(opts.url, threads) : undefined;
-}
-
 export class Ingester {
   readonly status: ChainStatus = { best: 0, finalized: 0, connected: false };
   /** Fires after each stored batch (`blocks`), finality update (`finalized`) and rollback (`rollback`). */
@@ -65,12 +53,7 @@ export class Ingester {
   private wake: () => void = () => undefined;
   private running: Promise<void> | undefined;
 
-  /** Decoding threads started before the ingester (see IngestOptions.decodePool), until its first catch-up takes them. */
-  private started: DecodePool | undefined;
-
-  constructor(private readonly db: Sql, private readonly opts: IngestOptions) {
-    this.started = opts.decodePool;
-  }
+  constructor(private readonly db: Sql, private readonly opts: IngestOptions) {}
 
   start(): void {
     this.running = this.loop();
@@ -81,7 +64,6 @@ export class Ingester {
     this.wake();
     await this.api?.disconnect().catch(() => undefined);
     await this.running;
-    await this.started?.close();
   }
 
   private log(line: string): void {
@@ -234,12 +216,11 @@ export class Ingester {
    * catch-up, in the background: the first batches are decoded in the main thread meanwhile.
    */
   private catchUpSource(api: ApiPromise): BatchSource {
-    if (this.poolFailed) return this.mainThread(api);
+    const env = process.env.SLMNET_INDEXER_DECODE_THREADS;
+    const threads = this.opts.decodeThreads ?? (env ? Number(env) : decodeThreadsFor(availableParallelism()));
+    if (threads <= 0 || this.poolFailed) return this.mainThread(api);
     if (!this.pool) {
-      const pool = this.started ?? startDecodeThreads(this.opts);
-      this.started = undefined;
-      if (!pool) return this.mainThread(api);
-      this.pool = pool;
+      const pool = this.pool = new DecodePool(this.opts.url, threads);
       pool.ready().then(() => { if (this.pool === pool) this.poolReady = true; }, (e: Error) => {
         void pool.close();
         if (this.pool !== pool) return;

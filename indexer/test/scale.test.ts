@@ -75,6 +75,30 @@ describe('RuntimeCodec on a generated chain', () => {
     expect([...pallets].sort()).toEqual(expect.arrayContaining(['balances', 'datanets', 'system', 'transactionPayment']));
   }, 120_000);
 
+  it('builds the storage keys of id-keyed maps as @polkadot/types does; other maps are left to it', async () => {
+    const at = await api.at(await api.rpc.chain.getBlockHash(1));
+    let built = 0, left = 0;
+    for (const [section, items] of Object.entries(at.query)) {
+      for (const [method, entry] of Object.entries(items as Record<string, any>)) {
+        if (!entry.meta.type.isMap) continue;
+        const build = codec.storageKey(section, method);
+        if (!build) { left++; continue; }
+        built++;
+        const arity = entry.meta.type.asMap.hashers.length;
+        for (const id of [0, 1, 255, 65_536, 4_294_967_295]) {
+          const args = Array.from({ length: arity }, (_, i) => String(id + i));
+          const ours = (() => { try { return build(arity === 1 ? args[0] : args); } catch { return 'too large'; } })();
+          const theirs = (() => { try { return entry.key(...args); } catch { return 'too large'; } })();
+          expect([section, method, id, ours]).toEqual([section, method, id, theirs]);
+        }
+      }
+    }
+    // the domain pallets' id maps (datanets, contributions, models, inferences, nodes, version contributions) at least
+    expect(built).toBeGreaterThanOrEqual(6);
+    expect(left).toBeGreaterThan(0); // e.g. System.Account, keyed by an account
+    expect(codec.storageKey('system', 'account')).toBeNull();
+  });
+
   it('names what is wrong with malformed input', async () => {
     const hash = (await api.rpc.chain.getBlockHash(BLOCKS)).toHex();
     const raw = fromHex(await api.rpc.state.getStorage.raw(EVENTS_KEY, hash) as unknown as string);

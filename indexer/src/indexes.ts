@@ -24,6 +24,11 @@ export async function deferIndexes(db: Sql): Promise<number> {
   });
 }
 
+/** How many indexes are deferred: a catch-up without them is under way (or was interrupted). */
+export async function deferredCount(db: Sql): Promise<number> {
+  return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM deferred_indexes'))[0].n;
+}
+
 /** Builds the deferred indexes again, each in a transaction that also removes it from deferred_indexes. */
 export async function restoreIndexes(db: Sql, log?: (line: string) => void): Promise<void> {
   const deferred = await db.query<{ name: string; definition: string }>('SELECT name, definition FROM deferred_indexes ORDER BY name');

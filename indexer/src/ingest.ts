@@ -6,7 +6,7 @@ import type { Sql } from './db.ts';
 import { availableParallelism } from 'node:os';
 import { BlockDecoder } from './decode.ts';
 import { DecodePool } from './decode-pool.ts';
-import { deferIndexes, restoreIndexes } from './indexes.ts';
+import { deferIndexes, deferredCount, restoreIndexes } from './indexes.ts';
 import { ChainNotifier } from './live.ts';
 import { insertBatch, markFinalized, prepareBatch, rollbackFrom, storedHash, tip, type PreparedBatch, type StoredBlock } from './store.ts';
 
@@ -126,7 +126,7 @@ export class Ingester {
     await this.reconcile(api, best);
     const last = await tip(this.db);
     let next = last ? last.number + 1 : this.opts.from ?? 0;
-    await this.maybeDeferIndexes(best - next + 1);
+    const bulk = await this.maybeDeferIndexes(best - next + 1);
     const bar = this.opts.progress && best - next > 50 ? new SingleBar({ format: 'indexing {bar} {value}/{total} blocks | ETA {eta_formatted}' }) : undefined;
     bar?.start(best, next);
     // while a batch is written, the next two are fetched and decoded (the node answers one while the other is decoded):
@@ -156,7 +156,9 @@ export class Ingester {
         if (this.stopped) break;
         request();
         await writing;
-        await this.refreshStats(next);
+        // without the indexes the API's filters need, statistics can wait for the end of the catch-up (ANALYZE reads
+        // 30,000 rows of each table: over a second on PGlite once the tables are large)
+        if (!bulk) await this.refreshStats(next);
         // a reorg between reading hashes: the batch (and those after it) is dropped, and the next round reconciles
         if (!this.links(batch.blocks, parent)) break;
         writing = insertBatch(this.db, batch).then(() => { this.events.emit('blocks', batch.blocks); });
@@ -170,31 +172,37 @@ export class Ingester {
       await writing.catch(() => undefined);
       bar?.stop();
     }
-    if (next > best) await restoreIndexes(this.db, (line) => this.log(line));
+    if (bulk && next > best) {
+      await restoreIndexes(this.db, (line) => this.log(line));
+      await this.refreshStats(next, true);
+    }
     await markFinalized(this.db, finalized);
     this.events.emit('finalized', finalized);
     await this.refreshStats(next);
   }
 
-  /** Drops the chain tables' secondary indexes before catching up `behind` blocks if building them afterwards is cheaper. */
-  private async maybeDeferIndexes(behind: number): Promise<void> {
+  /**
+   * Drops the chain tables' secondary indexes before catching up `behind` blocks if building them afterwards is cheaper.
+   * Whether indexes are deferred (now, or by an interrupted catch-up).
+   */
+  private async maybeDeferIndexes(behind: number): Promise<boolean> {
     const env = process.env.SLMNET_INDEXER_DEFER_INDEXES;
     const from = this.opts.deferIndexesFrom ?? (env ? Number(env) : 1000);
-    if (from <= 0 || behind < from) return;
     // building an index costs about half of keeping it up to date for as many rows
-    const [{ stored }] = await this.db.query<{ stored: number }>('SELECT count(*)::int AS stored FROM blocks');
-    if (behind < 2 * stored) return;
-    const n = await deferIndexes(this.db);
+    const worth = from > 0 && behind >= from
+      && behind >= 2 * (await this.db.query<{ stored: number }>('SELECT count(*)::int AS stored FROM blocks'))[0].stored;
+    const n = worth ? await deferIndexes(this.db) : 0;
     if (n) this.log(`catching up ${behind} blocks: ${n} indexes of the chain tables are built when it reaches the head`);
+    return n > 0 || (await deferredCount(this.db)) > 0;
   }
 
   /** Stored height at the last ANALYZE (-1: none since this process started). */
   private analyzedAt = -1;
   /** Planner statistics: PGlite has no autovacuum, and without them PostgreSQL guesses a few rows per filter and sorts a
    * whole table's matches (seen: 200 ms for a page of balances.Transfer events on 10k blocks, 5 ms after). Refreshed at
-   * start and whenever the stored chain has doubled since the last time. */
-  private async refreshStats(height: number): Promise<void> {
-    if (this.analyzedAt >= 0 && height < Math.max(2 * this.analyzedAt, this.analyzedAt + 1000)) return;
+   * start and whenever the stored chain has doubled since the last time (or now if `now`). */
+  private async refreshStats(height: number, now = false): Promise<void> {
+    if (!now && this.analyzedAt >= 0 && height < Math.max(2 * this.analyzedAt, this.analyzedAt + 1000)) return;
     await this.db.exec('ANALYZE');
     this.analyzedAt = height;
   }

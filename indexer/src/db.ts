@@ -2,6 +2,9 @@
 // the same migrations and the same JS values in rows.
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import pgCopy from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -11,6 +14,11 @@ export interface Sql {
   query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Appends rows to `table` given in COPY's text format (columns `cols` separated by tabs, a row per line, `\N` for null):
+   * PostgreSQL's bulk path, which writes rows a page at a time (a fifth less work than INSERT for the events table).
+   */
+  copyIn(table: string, cols: string[], text: Uint8Array): Promise<void>;
   /** Runs `f` in one transaction: all of its writes or none. Inside `f`, use only `tx`. */
   transaction<T>(f: (tx: Sql) => Promise<T>): Promise<T>;
 }
@@ -20,6 +28,7 @@ export interface Database extends Sql {
 }
 
 type PgQueries = Pick<PGlite, 'query' | 'exec'>;
+const copyStatement = (table: string, cols: string[], source: string) => `COPY ${table} (${cols.map((c) => `"${c}"`).join(', ')}) FROM ${source}`;
 
 /**
  * A json parameter given as bytes (UTF-8 JSON) is sent as they are, in binary format (for json, the text itself), as `pg`
@@ -32,6 +41,8 @@ const QUERY_OPTIONS = { serializers: { [JSON_OID]: (v: unknown) => (v instanceof
 const wrap = (pg: PgQueries, transaction: Sql['transaction']): Sql => ({
   query: async <T extends Row>(sql: string, params: unknown[] = []) => (await pg.query<T>(sql, params, QUERY_OPTIONS as never)).rows,
   exec: async (sql) => { await pg.exec(sql); },
+  // PGlite reads COPY's input from its /dev/blob device
+  copyIn: async (table, cols, text) => { await pg.query(copyStatement(table, cols, "'/dev/blob'"), [], { blob: new Blob([text as Uint8Array<ArrayBuffer>]) }); },
   transaction,
 });
 
@@ -120,10 +131,17 @@ export async function openPostgres(url: string): Promise<Database> {
       : 'check DATABASE_URL and that the server is running and reachable';
     throw new Error(`cannot connect to PostgreSQL at ${redactUrl(url)}: ${errorText(e)}; ${fix}`);
   }
-  type Queryable = Pick<pg.Pool, 'query'>;
-  const on = (c: Queryable, transaction: Sql['transaction']): Sql => ({
+  const copyIn = async (c: pg.PoolClient, table: string, cols: string[], text: Uint8Array) => {
+    await pipeline(Readable.from([text]), c.query(pgCopy.from(copyStatement(table, cols, 'STDIN'))));
+  };
+  const on = (c: pg.Pool | pg.PoolClient, transaction: Sql['transaction']): Sql => ({
     query: async <T extends Row>(sql: string, params: unknown[] = []) => (await c.query<T>(sql, params)).rows,
     exec: async (sql) => { await c.query(sql); },
+    copyIn: async (table, cols, text) => {
+      if (c !== pool) return copyIn(c as pg.PoolClient, table, cols, text);
+      const client = await pool.connect();
+      try { await copyIn(client, table, cols, text); } finally { client.release(); }
+    },
     transaction,
   });
   const db = on(pool, async (f) => {

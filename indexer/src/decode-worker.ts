@@ -16,8 +16,8 @@ try {
   port.on('message', (m: DecodeRequest | 'close') => {
     if (m === 'close') { api.disconnect().catch(() => undefined).finally(() => port.close()); return; }
     decoder.decodeRange(m.from, m.count).then(prepareBatch).then(
-      // the rows' JSON is moved, not copied, to the main thread
-      (batch) => port.postMessage({ id: m.id, batch } satisfies DecodeReply, batch.tables.map((t) => t.json.buffer as ArrayBuffer)),
+      // the rows' bytes are moved, not copied, to the main thread
+      (batch) => port.postMessage({ id: m.id, batch } satisfies DecodeReply, batch.tables.map((t) => t.data.buffer as ArrayBuffer)),
       (e: Error) => port.postMessage({ id: m.id, error: e.message } satisfies DecodeReply),
     );
   });

@@ -64,5 +64,5 @@ export function timedSql(db: Sql, timeoutMs = DEFAULT_STATEMENT_TIMEOUT_MS): Sql
       throw e;
     }
   };
-  return { query, exec: (sql) => db.exec(sql), transaction: (f) => db.transaction(f) };
+  return { ...db, query };
 }

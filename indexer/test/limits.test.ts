@@ -72,6 +72,7 @@ describe('statement timeout', () => {
       const tx: Sql = {
         query: async (sql) => { seen.push(sql); if (fail) throw Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }); return [{ x: 1 }] as never; },
         exec: async (sql) => { seen.push(sql); },
+        copyIn: async () => {},
         transaction: (f) => f(tx),
       };
       return tx;

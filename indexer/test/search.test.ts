@@ -110,6 +110,7 @@ describe.each(BACKENDS)('search on $name', (backend) => {
       const recording: Sql = {
         query: async <T extends Row>(sql: string, params: unknown[] = []) => { seen.push({ sql, params }); return ctx.db.query<T>(sql, params); },
         exec: (sql) => ctx.db.exec(sql),
+        copyIn: (table, cols, text) => ctx.db.copyIn(table, cols, text),
         transaction: (f) => ctx.db.transaction(f),
       };
       for (const q of ['3', hex(0xa0), hex(0xc1), bob, '1-1', 'med']) await search(recording, q);

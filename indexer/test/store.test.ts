@@ -55,6 +55,17 @@ describe.each(backends())('store on $name', (backend) => {
       .sort((x, y) => x.address < y.address ? -1 : 1));
   });
 
+  it('text and JSON with tabs, newlines, backslashes, quotes and non-ASCII come back as they went in (COPY escaping)', async () => {
+    const odd = 'tab\there\nline\r\\N back\\slash "quoted" ünïcødé 🙂 \\t';
+    const b = block(0, A, B, '1');
+    b.extrinsics[0] = { ...b.extrinsics[0], signer: null, error: odd, success: false, args: { remark: odd, nested: [odd, { k: odd }], n: 2n ** 70n } };
+    b.events[0] = { ...b.events[0], extrinsicIndex: null, data: [odd, null, 7] };
+    await insertBlocks(db, [b]);
+    const [x] = await db.query('SELECT signer, error, args FROM extrinsics');
+    expect(x).toEqual({ signer: null, error: odd, args: { remark: odd, nested: [odd, { k: odd }], n: (2n ** 70n).toString() } });
+    expect(await db.query('SELECT extrinsic_index, data FROM events')).toEqual([{ extrinsic_index: null, data: [odd, null, 7] }]);
+  });
+
   it('a batch with a duplicate block stores nothing of the batch', async () => {
     await insertBlocks(db, [block(0, A, B, '1')]);
     await expect(insertBlocks(db, [block(1, A, B, '2'), block(0, A, B, '1')])).rejects.toThrow();

@@ -1,7 +1,7 @@
 // Decoding threads: catch-up decoding (CPU-bound: SCALE, storage reads, the rows' JSON) runs beside the main thread, which
 // writes to the database and serves the API. Each thread holds its own connection to the node; a range is split between the threads.
 import { Worker } from 'node:worker_threads';
-import type { DecodeReply } from './decode-worker.ts';
+import type { DecodeReply, DecodeRequest } from './decode-worker.ts';
 import { concatBatches, type PreparedBatch } from './store.ts';
 
 const ENTRY = new URL('./decode-worker.mjs', import.meta.url);
@@ -43,12 +43,12 @@ class DecodeThread {
     this.worker.on('exit', (code) => fail(new Error(`decoding thread exited (${code})`)));
   }
 
-  decode(from: number, count: number): Promise<PreparedBatch> {
+  decode(from: number, count: number, finalized: number): Promise<PreparedBatch> {
     if (this.broken) return Promise.reject(this.broken);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, from, count });
+      this.worker.postMessage({ id, from, count, finalized } satisfies DecodeRequest);
     });
   }
 
@@ -72,13 +72,13 @@ export class DecodePool {
     return Promise.all(this.threads.map((t) => t.ready)).then(() => undefined);
   }
 
-  /** Decodes and prepares blocks `from`..`from + count - 1`, split in consecutive parts between the threads. */
-  async prepareRange(from: number, count: number): Promise<PreparedBatch> {
+  /** Decodes and prepares blocks `from`..`from + count - 1` (prepareBatch), split in consecutive parts between the threads. */
+  async prepareRange(from: number, count: number, finalized: number): Promise<PreparedBatch> {
     const n = Math.min(this.threads.length, count);
     const per = Math.ceil(count / n);
     const parts = await Promise.all(this.threads.slice(0, n).map((t, i) => {
       const start = from + i * per;
-      return t.decode(start, Math.min(per, from + count - start));
+      return t.decode(start, Math.min(per, from + count - start), finalized);
     }));
     return concatBatches(parts);
   }

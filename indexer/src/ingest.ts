@@ -14,7 +14,7 @@ export interface IngestOptions {
   url: string;
   /** First block to index when the database is empty (default 0, genesis). */
   from?: number;
-  /** Blocks fetched and decoded together and written in one transaction (bounds memory; default 200). */
+  /** Blocks fetched and decoded together and written in one transaction (bounds memory; default 400). */
   batchSize?: number;
   /**
    * Decoding threads for catching up (each with its own node connection), beside the main thread that writes and serves;
@@ -37,7 +37,7 @@ export interface IngestOptions {
 export interface ChainStatus { best: number; finalized: number; connected: boolean }
 
 /** Where batches come from: the decoding threads or the main thread. */
-interface BatchSource { prepareRange(from: number, count: number): Promise<PreparedBatch> }
+interface BatchSource { prepareRange(from: number, count: number, finalized: number): Promise<PreparedBatch> }
 
 const MAX_BACKOFF_MS = 30_000;
 /** The default number of decoding threads on `cpus` CPUs (see IngestOptions.decodeThreads). */
@@ -133,7 +133,7 @@ export class Ingester {
     // at most four batches in memory
     let writing: Promise<void> = Promise.resolve();
     try {
-      const size = this.opts.batchSize ?? 200;
+      const size = this.opts.batchSize ?? 400;
       const catchingUp = best - next + 1 > size;
       let parent = next > 0 ? await storedHash(this.db, next - 1) : undefined;
       // the first batches are small, so that the first blocks are stored (and served) at once; then `size` each
@@ -143,7 +143,7 @@ export class Ingester {
       const request = () => {
         while (ahead.length < 2 && requested <= best && !this.stopped) {
           const count = Math.min(step, best - requested + 1);
-          const batch = (catchingUp ? this.catchUpSource(api) : this.mainThread(api)).prepareRange(requested, count);
+          const batch = (catchingUp ? this.catchUpSource(api) : this.mainThread(api)).prepareRange(requested, count, finalized);
           batch.catch(() => undefined); // awaited below, or dropped with the round
           ahead.push(batch);
           requested += count;
@@ -247,7 +247,7 @@ export class Ingester {
     let s = this.sources.get(api);
     if (!s) {
       const decoder = new BlockDecoder(api);
-      this.sources.set(api, s = { prepareRange: async (from, count) => prepareBatch(await decoder.decodeRange(from, count)) });
+      this.sources.set(api, s = { prepareRange: async (from, count, finalized) => prepareBatch(await decoder.decodeRange(from, count), finalized) });
     }
     return s;
   }

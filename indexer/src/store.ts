@@ -145,10 +145,11 @@ export type StoredBlock = Pick<DecodedBlock, 'block' | 'transfers'>;
  */
 export interface PreparedBatch { blocks: StoredBlock[]; tables: TableRows[]; domain: { number: number; domain: DomainRows }[] }
 
-export function prepareBatch(blocks: DecodedBlock[]): PreparedBatch {
+/** `finalized`: the node's finalized height; the blocks up to it are stored as finalized (no UPDATE of them afterwards). */
+export function prepareBatch(blocks: DecodedBlock[], finalized = -1): PreparedBatch {
   const blockRows = blocks.map(({ block: b }) => ({
     number: b.number, hash: b.hash, parent_hash: b.parentHash, state_root: b.stateRoot, extrinsics_root: b.extrinsicsRoot, author: b.author,
-    timestamp: b.timestamp, spec_version: b.specVersion, extrinsic_count: b.extrinsicCount, event_count: b.eventCount,
+    timestamp: b.timestamp, spec_version: b.specVersion, extrinsic_count: b.extrinsicCount, event_count: b.eventCount, finalized: b.number <= finalized,
   }));
   const extrinsicRows = blocks.flatMap(({ block: b, extrinsics }) => extrinsics.map((e) => ({
     block_number: b.number, index: e.index, hash: e.hash, signer: e.signer, pallet: e.pallet, call: e.call, args: jsonText(e.args), fee: e.fee, tip: e.tip,

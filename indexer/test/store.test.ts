@@ -55,6 +55,12 @@ describe.each(backends())('store on $name', (backend) => {
       .sort((x, y) => x.address < y.address ? -1 : 1));
   });
 
+  it('blocks up to the finalized height given to prepareBatch are stored finalized, the others not', async () => {
+    await insertBatch(db, prepareBatch([block(0, A, B, '1'), block(1, A, B, '1'), block(2, A, B, '1')], 1));
+    expect(await db.query('SELECT number, finalized FROM blocks ORDER BY number'))
+      .toEqual([{ number: 0, finalized: true }, { number: 1, finalized: true }, { number: 2, finalized: false }]);
+  });
+
   it('text and JSON with tabs, newlines, backslashes, quotes and non-ASCII come back as they went in (COPY escaping)', async () => {
     const odd = 'tab\there\nline\r\\N back\\slash "quoted" ünïcødé 🙂 \\t';
     const b = block(0, A, B, '1');

@@ -200,10 +200,15 @@ export class Ingester {
   private analyzedAt = -1;
   /** Planner statistics: PGlite has no autovacuum, and without them PostgreSQL guesses a few rows per filter and sorts a
    * whole table's matches (seen: 200 ms for a page of balances.Transfer events on 10k blocks, 5 ms after). Refreshed at
-   * start and whenever the stored chain has doubled since the last time (or now if `now`). */
+   * start and whenever the stored chain has doubled since the last time (or now if `now`). ANALYZE samples 300 rows per
+   * unit of statistics target from each table: 9,000 (target 30) describe these columns (a few dozen event kinds, ranges of
+   * blocks, ids) as well as the default 30,000, in a third of the time (1.0 → 0.4 s over 10,000 busy blocks on PGlite). */
   private async refreshStats(height: number, now = false): Promise<void> {
     if (!now && this.analyzedAt >= 0 && height < Math.max(2 * this.analyzedAt, this.analyzedAt + 1000)) return;
-    await this.db.exec('ANALYZE');
+    await this.db.transaction(async (tx) => {
+      await tx.exec('SET LOCAL default_statistics_target = 30');
+      await tx.exec('ANALYZE');
+    });
     this.analyzedAt = height;
   }
 

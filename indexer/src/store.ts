@@ -140,8 +140,9 @@ function isSuperuser(db: Sql): Promise<boolean> {
 export type StoredBlock = Pick<DecodedBlock, 'block' | 'transfers'>;
 
 /**
- * Decoded blocks (consecutive, ascending) ready to write: the chain tables' rows already as JSON, so that a decoding thread
- * does that work and hands over bytes; domain rows stay objects (their snapshots are merged with the stored ones).
+ * Decoded blocks (consecutive, ascending) ready to write: the chain tables' rows already as bytes (TableRows), so that a
+ * decoding thread does that work and hands them over without a copy; domain rows stay objects (their snapshots are merged
+ * with the stored ones).
  */
 export interface PreparedBatch { blocks: StoredBlock[]; tables: TableRows[]; domain: { number: number; domain: DomainRows }[] }
 

@@ -131,17 +131,13 @@ export async function openPostgres(url: string): Promise<Database> {
       : 'check DATABASE_URL and that the server is running and reachable';
     throw new Error(`cannot connect to PostgreSQL at ${redactUrl(url)}: ${errorText(e)}; ${fix}`);
   }
-  const copyIn = async (c: pg.PoolClient, table: string, cols: string[], text: Uint8Array) => {
-    await pipeline(Readable.from([text]), c.query(pgCopy.from(copyStatement(table, cols, 'STDIN'))));
-  };
   const on = (c: pg.Pool | pg.PoolClient, transaction: Sql['transaction']): Sql => ({
     query: async <T extends Row>(sql: string, params: unknown[] = []) => (await c.query<T>(sql, params)).rows,
     exec: async (sql) => { await c.query(sql); },
-    copyIn: async (table, cols, text) => {
-      if (c !== pool) return copyIn(c as pg.PoolClient, table, cols, text);
-      const client = await pool.connect();
-      try { await copyIn(client, table, cols, text); } finally { client.release(); }
-    },
+    // a COPY streams over one connection: a transaction's client, else a transaction of its own
+    copyIn: c instanceof pg.Pool
+      ? (table, cols, text) => transaction((tx) => tx.copyIn(table, cols, text))
+      : async (table, cols, text) => { await pipeline(Readable.from([text]), c.query(pgCopy.from(copyStatement(table, cols, 'STDIN')))); },
     transaction,
   });
   const db = on(pool, async (f) => {

@@ -1,4 +1,4 @@
-// Decoding threads: catch-up decoding (CPU-bound: SCALE, storage reads, the rows' JSON) runs beside the main thread, which
+// Decoding threads: catch-up decoding (CPU-bound: SCALE, storage reads, the rows' bytes) runs beside the main thread, which
 // writes to the database and serves the API. Each thread holds its own connection to the node; a range is split between the threads.
 import { Worker } from 'node:worker_threads';
 import type { DecodeReply, DecodeRequest } from './decode-worker.ts';

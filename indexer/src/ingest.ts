@@ -43,6 +43,9 @@ const MAX_BACKOFF_MS = 30_000;
 /** The default number of decoding threads on `cpus` CPUs (see IngestOptions.decodeThreads). */
 const decodeThreadsFor = (cpus: number) => (cpus < 2 ? 0 : cpus < 4 ? 1 : Math.min(3, cpus - 2));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A numeric setting: the option if given, else the environment variable `env` if set, else `fallback`. */
+const setting = (option: number | undefined, env: string, fallback: () => number): number =>
+  option ?? (process.env[env] ? Number(process.env[env]) : fallback());
 
 export class Ingester {
   readonly status: ChainStatus = { best: 0, finalized: 0, connected: false };
@@ -186,8 +189,7 @@ export class Ingester {
    * Whether indexes are deferred (now, or by an interrupted catch-up).
    */
   private async maybeDeferIndexes(behind: number): Promise<boolean> {
-    const env = process.env.SLMNET_INDEXER_DEFER_INDEXES;
-    const from = this.opts.deferIndexesFrom ?? (env ? Number(env) : 1000);
+    const from = setting(this.opts.deferIndexesFrom, 'SLMNET_INDEXER_DEFER_INDEXES', () => 1000);
     // building an index costs about half of keeping it up to date for as many rows
     const worth = from > 0 && behind >= from
       && behind >= 2 * (await this.db.query<{ stored: number }>('SELECT count(*)::int AS stored FROM blocks'))[0].stored;
@@ -229,8 +231,7 @@ export class Ingester {
    * catch-up, in the background: the first batches are decoded in the main thread meanwhile.
    */
   private catchUpSource(api: ApiPromise): BatchSource {
-    const env = process.env.SLMNET_INDEXER_DECODE_THREADS;
-    const threads = this.opts.decodeThreads ?? (env ? Number(env) : decodeThreadsFor(availableParallelism()));
+    const threads = setting(this.opts.decodeThreads, 'SLMNET_INDEXER_DECODE_THREADS', () => decodeThreadsFor(availableParallelism()));
     if (threads <= 0 || this.poolFailed) return this.mainThread(api);
     if (!this.pool) {
       const pool = this.pool = new DecodePool(this.opts.url, threads);
